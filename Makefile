@@ -1,0 +1,42 @@
+# crmlab: the two commands of the README are `make run` and `make test`.
+# Needs only python3 (>= 3.11) with venv and pip, and make.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test bench notebooks data exercises lab browser-test clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv with the kit and its test tools
+
+run: $(STAMP)  ## execute every teaching notebook headless, HTML copies in build/html
+	$(BIN)/crmlab run --out build
+
+test: $(STAMP)  ## the whole test suite (unit, property, nbval, papermill)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+bench: $(STAMP)  ## benchmarks (not part of the test suite)
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+notebooks: $(STAMP)  ## (authors) re-execute committed notebooks in place, regenerate student copies
+	$(BIN)/crmlab execute notebooks/[0-9][0-9]_*.ipynb exercises/solutions/[0-9][0-9]_*.ipynb
+	$(BIN)/crmlab exercises
+
+data: $(STAMP)  ## regenerate datasets/ and its data dictionary
+	$(BIN)/crmlab data
+
+exercises: $(STAMP)  ## regenerate student exercise notebooks from the solutions
+	$(BIN)/crmlab exercises
+
+lab: $(STAMP)  ## open the course in JupyterLab
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf build reports

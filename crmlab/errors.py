@@ -1,0 +1,9 @@
+"""The one exception type of the kit."""
+
+
+class CRMDataError(ValueError):
+    """Raised when input data or parameters cannot be used as given.
+
+    The message names the column (or parameter), shows up to five offending
+    values with their row labels, and says how to fix the input.
+    """

@@ -1,0 +1,83 @@
+"""Student copies of the exercise notebooks, generated from the solutions.
+
+The solution notebook (``exercises/solutions/NN_topic.ipynb``) is the
+source. In it, a code cell whose first line is ``# Solution: q1`` (or
+``# Solution: q1, q2``) holds the answer; in the student copy that cell
+becomes::
+
+    # Your answer: replace ... with your code
+    q1 = ...
+
+A cell whose first line is just ``# Solution`` is emptied to a comment.
+Outputs and execution counts are stripped. ``crmlab exercises`` writes the
+copies; ``crmlab exercises --check`` fails when a committed copy differs
+from a fresh generation (the test suite runs it).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+from crmlab._io import atomic_write_text
+
+SOLUTION = re.compile(r"^#\s*Solution\b:?\s*(.*)$")
+STUB_HEADER = "# Your answer: replace ... with your code"
+
+
+def student_cell_source(source: str) -> str | None:
+    """The student version of a cell's source, or None if it is not a solution cell."""
+    first = source.lstrip().splitlines()[0] if source.strip() else ""
+    m = SOLUTION.match(first)
+    if not m:
+        return None
+    names = [n.strip() for n in m.group(1).split(",") if n.strip()]
+    if not names:
+        return "# Your answer: write your code here"
+    return "\n".join([STUB_HEADER, *[f"{n} = ..." for n in names]])
+
+
+def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    out = nbformat.from_dict(nbformat.v4.new_notebook())
+    out.metadata = {k: v for k, v in nb.metadata.items() if k in ("kernelspec", "language_info")}
+    out.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
+    out.metadata["language_info"] = {"name": "python"}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            new = nbformat.v4.new_code_cell(student_cell_source(cell.source) or cell.source)
+            tags = cell.get("metadata", {}).get("tags", [])
+            if tags:
+                new.metadata["tags"] = list(tags)
+        elif cell.cell_type == "markdown":
+            new = nbformat.v4.new_markdown_cell(cell.source)
+        else:
+            new = nbformat.v4.new_raw_cell(cell.source)
+        new.pop("id", None)
+        out.cells.append(new)
+    out.nbformat, out.nbformat_minor = 4, 4
+    return out
+
+
+def student_text(solution_path: str | Path) -> str:
+    nb = nbformat.read(str(solution_path), as_version=4)
+    return nbformat.writes(student_notebook(nb)) + "\n"
+
+
+def solution_paths(root: str | Path = ".") -> list[Path]:
+    return sorted((Path(root) / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+
+
+def generate_all(root: str | Path = ".", check: bool = False) -> list[str]:
+    """Write every student copy; with ``check`` only report the ones that differ."""
+    differ = []
+    for sol in solution_paths(root):
+        target = sol.parent.parent / sol.name
+        text = student_text(sol)
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current != text:
+            differ.append(str(target))
+            if not check:
+                atomic_write_text(target, text)
+    return differ

@@ -1,0 +1,106 @@
+"""Shared plotting machinery: axes, language, the CJK font, palettes.
+
+Nothing here changes matplotlib's global settings: every helper draws on the
+``ax`` it is given (or a new one) and styles only that figure's artists.
+For ``lang="zh"`` the kit registers the Noto Sans CJK SC font shipped by the
+``mplfonts`` package with matplotlib's font manager (once, lazily) and sets
+a font-family fallback list on the figure's text, so Chinese renders on a
+machine that has no system CJK font.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+
+from crmlab.errors import CRMDataError
+from crmlab.labels import check_lang, t
+
+LATIN_FONT = "DejaVu Sans"
+CJK_FONT = "Noto Sans CJK SC"
+
+# One colour per concept, the same in every notebook.
+PALETTES = {
+    "segment": {"online": "#4C72B0", "in-store": "#55A868", "business": "#C44E52"},
+    "quadrant": {"concentrate_here": "#C44E52", "keep_up": "#55A868",
+                 "low_priority": "#8C8C8C", "possible_overkill": "#DD8452"},
+    "estimate": {"estimated": "#4C72B0", "true": "#8C8C8C"},
+    "scale5": ["#C44E52", "#DD8452", "#CCB974", "#64B5CD", "#4C72B0"],
+}
+
+
+@functools.cache
+def cjk_font_path() -> Path:
+    """Path of the CJK font file, registered with matplotlib on first call."""
+    from matplotlib import font_manager
+
+    try:
+        import mplfonts
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise CRMDataError(
+            "Chinese labels need the 'mplfonts' package (it ships Noto Sans CJK SC). "
+            "Fix: pip install mplfonts, or reinstall the kit with pip install -e ."
+        ) from None
+    path = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
+    if not path.exists():  # pragma: no cover
+        raise CRMDataError(f"the CJK font file {path} is missing. Fix: pip install --force-reinstall mplfonts.")
+    font_manager.fontManager.addfont(str(path))
+    return path
+
+
+def font_family(lang: str) -> list[str]:
+    check_lang(lang)
+    if lang == "zh":
+        cjk_font_path()
+        return [LATIN_FONT, CJK_FONT]
+    return [LATIN_FONT]
+
+
+def get_ax(ax=None, figsize=(7, 4.5)):
+    """Return ``ax`` or a fresh one on a new figure."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def apply_lang(ax, lang: str = "en"):
+    """Give every text of ``ax``'s figure a font family that can draw ``lang``."""
+    family = font_family(lang)
+    fig = ax.figure
+    texts = [fig._suptitle] if getattr(fig, "_suptitle", None) is not None else []
+    for a in fig.axes:
+        texts += [a.title, a._left_title, a._right_title, a.xaxis.label, a.yaxis.label, *a.texts]
+        a.tick_params(labelfontfamily=family)
+        leg = a.get_legend()
+        if leg is not None:
+            texts += [*leg.get_texts(), leg.get_title()]
+    for text in texts:
+        text.set_fontfamily(family)
+    for leg in fig.legends:
+        for text in [*leg.get_texts(), leg.get_title()]:
+            text.set_fontfamily(family)
+    return ax
+
+
+def decorate(ax, title: str | None = None, xlabel: str | None = None, ylabel: str | None = None,
+             lang: str = "en", legend_title: str | None = None):
+    """Set title and axis labels (already translated text) and the language's font."""
+    if title is not None:
+        ax.set_title(title)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    if legend_title is not None and ax.get_legend() is not None:
+        ax.get_legend().set_title(legend_title)
+    return apply_lang(ax, lang)
+
+
+def label_or_key(key, lang: str) -> str:
+    """Translate a category value when the catalogue knows it, else keep it."""
+    try:
+        return t(str(key), lang)
+    except KeyError:
+        return str(key)

@@ -1,0 +1,85 @@
+"""Plots for topic 1: CSI by group, the IPA map, repurchase by score, weights."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+
+from crmlab.labels import t
+from crmlab.plots._base import PALETTES, decorate, get_ax, label_or_key
+
+__all__ = ["csi_bars", "ipa_map", "repurchase_bars", "weights_compare"]
+
+
+def csi_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float = 0.95):
+    """Bar per group of a :func:`crmlab.satisfaction.csi` table, with its interval."""
+    ax = get_ax(ax)
+    data = table.reset_index()
+    key = data.columns[0]
+    data["label"] = [label_or_key(g, lang) for g in data[key]]
+    colors = [PALETTES["segment"].get(g, "#4C72B0") for g in data[key]]
+    sns.barplot(data=data, x="label", y="csi", hue="label", palette=colors, legend=False, ax=ax)
+    err = np.vstack([data["csi"] - data["ci_low"], data["ci_high"] - data["csi"]])
+    ax.errorbar(np.arange(len(data)), data["csi"], yerr=err, fmt="none", ecolor="black", capsize=5)
+    for i, val in enumerate(data["csi"]):
+        ax.text(i, 2, f"{val:.1f}", ha="center", va="bottom", color="white")
+    ax.set_ylim(0, 100)
+    pct = round(confidence * 100)
+    return decorate(ax, t("csi_title", lang, pct=pct), t("segment", lang), t("csi_axis", lang), lang)
+
+
+def ipa_map(table: pd.DataFrame, ax=None, lang: str = "en", importance_label: str = "importance"):
+    """Importance-performance map of a :func:`crmlab.satisfaction.ipa` table."""
+    ax = get_ax(ax, figsize=(7, 5.5))
+    keys = table.attrs.get("quadrant_keys") or ["keep_up"] * len(table)
+    data = table.reset_index().assign(key=keys)
+    sns.scatterplot(data=data, x="performance", y="importance", hue="key", palette=PALETTES["quadrant"],
+                    s=120, legend=False, ax=ax)
+    pc, ic = table.attrs.get("performance_cut"), table.attrs.get("importance_cut")
+    if pc is not None:
+        ax.axvline(pc, color="grey", ls="--", lw=1)
+        ax.axhline(ic, color="grey", ls="--", lw=1)
+    for _, row in data.iterrows():
+        ax.annotate(label_or_key(row["attribute"], lang), (row["performance"], row["importance"]),
+                    xytext=(6, 4), textcoords="offset points")
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    pad_x, pad_y = (x1 - x0) * 0.12, (y1 - y0) * 0.12
+    ax.set_xlim(x0 - pad_x, x1 + pad_x)
+    ax.set_ylim(y0 - pad_y, y1 + pad_y)
+    corners = {"concentrate_here": (0.02, 0.98, "left", "top"), "keep_up": (0.98, 0.98, "right", "top"),
+               "low_priority": (0.02, 0.02, "left", "bottom"), "possible_overkill": (0.98, 0.02, "right", "bottom")}
+    for key, (x, y, ha, va) in corners.items():
+        ax.text(x, y, t(key, lang), transform=ax.transAxes, ha=ha, va=va,
+                color=PALETTES["quadrant"][key])
+    return decorate(ax, t("ipa_title", lang), t("performance", lang), t(importance_label, lang), lang)
+
+
+def repurchase_bars(result, ax=None, lang: str = "en"):
+    """Repurchase rate per satisfaction level (a :class:`RepurchaseResult`), in percent."""
+    ax = get_ax(ax)
+    tab = result.table.reset_index()
+    level = tab.columns[0]
+    sns.barplot(data=tab, x=level, y=tab["rate"] * 100, hue=level, palette=PALETTES["scale5"][: len(tab)],
+                legend=False, ax=ax)
+    err = np.vstack([(tab["rate"] - tab["ci_low"]) * 100, (tab["ci_high"] - tab["rate"]) * 100])
+    ax.errorbar(np.arange(len(tab)), tab["rate"] * 100, yerr=np.nan_to_num(err), fmt="none",
+                ecolor="black", capsize=5)
+    ax.set_ylim(0, 100)
+    return decorate(ax, t("repurchase_title", lang, ratio=result.top_box_ratio),
+                    t("satisfaction_level", lang), t("repurchase_rate", lang), lang)
+
+
+def weights_compare(estimated: pd.Series, true: pd.Series, ax=None, lang: str = "en"):
+    """Side-by-side bars of estimated and true attribute weights."""
+    ax = get_ax(ax)
+    data = pd.DataFrame({"estimated": pd.Series(estimated), "true": pd.Series(true)})
+    data.index.name = "attribute"
+    long = data.reset_index().melt(id_vars="attribute", var_name="kind", value_name="weight")
+    long["attribute"] = [label_or_key(a, lang) for a in long["attribute"]]
+    long["kind_label"] = [t(k, lang) for k in long["kind"]]
+    palette = {t(k, lang): c for k, c in PALETTES["estimate"].items()}
+    sns.barplot(data=long, x="attribute", y="weight", hue="kind_label", palette=palette, ax=ax)
+    return decorate(ax, t("weights_title", lang), t("attribute", lang), t("weight", lang), lang,
+                    legend_title="")
