@@ -42,8 +42,13 @@ def _ratings(df: pd.DataFrame, attributes: Sequence[str], scale, missing: str) -
     v.require_columns(df, attributes, "survey")
     v.require_choice(missing, ["raise", "skip"], "missing")
     low, high = scale
-    v.require_in_scale(df, attributes, low, high, allow_missing=(missing == "skip"), missing_fix=_MISSING_FIX)
-    return df[attributes].to_numpy(dtype="float64")
+    v.require_numeric(df, attributes)
+    x = df[attributes].to_numpy(dtype="float64")
+    # fast path: one pass over the matrix; on failure the validator builds the detailed message
+    lo, hi = x.min(), x.max()  # NaN propagates, so a missing answer also leaves the fast path
+    if not (lo >= low and hi <= high):
+        v.require_in_scale(df, attributes, low, high, allow_missing=(missing == "skip"), missing_fix=_MISSING_FIX)
+    return x
 
 
 def simple_score(df: pd.DataFrame, attributes: Sequence[str] = ATTRIBUTES,
@@ -98,6 +103,7 @@ def weighted_score(df: pd.DataFrame, weights: Mapping[str, float] | pd.Series | 
                 "Fix: pass importance columns taken from the same DataFrame (e.g. survey[[...]])."
             )
         v.require_nonnegative(weights, attributes)
+        v.require_no_missing(weights, attributes, fix="fill them (e.g. with the mean importance) or drop those respondents.")
         w = weights[attributes].to_numpy(dtype="float64")
         rowsum = np.nansum(w, axis=1, keepdims=True)
         zero = rowsum[:, 0] <= 0
@@ -197,14 +203,16 @@ def derived_importance(df: pd.DataFrame, target: str = "overall",
     v.require_columns(df, [target, *attributes], "survey")
     v.require_numeric(df, [target, *attributes])
     v.require_choice(method, ["regression", "correlation"], "method")
-    data = df[[target, *attributes]].dropna()
-    if len(data) <= len(attributes) + 1:
+    y = df[target].to_numpy(dtype="float64")
+    x = df[attributes].to_numpy(dtype="float64")
+    complete = ~(np.isnan(y) | np.isnan(x).any(axis=1))
+    if not complete.all():  # listwise deletion
+        y, x = y[complete], x[complete]
+    if len(y) <= len(attributes) + 1:
         raise CRMDataError(
             f"derived importance needs more complete rows than attributes + 1 ({len(attributes) + 1}); "
-            f"got {len(data)}. Fix: use a larger sample."
+            f"got {len(y)}. Fix: use a larger sample."
         )
-    y = data[target].to_numpy(dtype="float64")
-    x = data[attributes].to_numpy(dtype="float64")
     flat = [a for a, s in zip(attributes, x.std(axis=0)) if s == 0]
     if flat:
         raise CRMDataError(
@@ -284,7 +292,7 @@ def ipa(performance: pd.Series | Mapping, importance: pd.Series | Mapping,
     keys = [IPA_QUADRANTS[(bool(i >= ic), bool(p >= pc))] for p, i in zip(perf, imp)]
     out = pd.DataFrame({"performance": perf, "importance": imp,
                         "quadrant": [t(k, lang) for k in keys]})
-    out.index.name = "attribute"
+    out = out.rename_axis("attribute")  # a new Index: never rename the caller's
     out.attrs.update(performance_cut=pc, importance_cut=ic, quadrant_keys=keys)
     return out
 
