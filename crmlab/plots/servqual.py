@@ -1,0 +1,220 @@
+"""Plots for topic 5: dimension gaps, the snake profile, before/after, gap 1,
+priorities, estimated vs true, and a drawn diagram of the GAP model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from scipy import stats as _st
+
+from crmlab.labels import t
+from crmlab.plots._base import PALETTES, decorate, get_ax
+
+__all__ = ["DIMENSION_COLORS", "dimension_gaps", "snake_profile", "wave_bars", "gap1_bars",
+           "priority_bars", "gap_truth", "gap_model_diagram"]
+
+# One colour per SERVQUAL dimension, the same in every plot.
+DIMENSION_COLORS = {"tangibles": "#8172B3", "reliability": "#4C72B0", "responsiveness": "#C44E52",
+                    "assurance": "#55A868", "empathy": "#DD8452", "overall": "#4D4D4D"}
+WAVE_COLORS = {"before": "#8C8C8C", "after": "#4C72B0"}
+
+
+def sq_label(key, lang: str = "en") -> str:
+    """Translate a dimension, branch or wave name (``sq_<name>``); other names are kept."""
+    try:
+        return t(f"sq_{key}", lang)
+    except KeyError:
+        return str(key)
+
+
+def _colors(names) -> list[str]:
+    extra = sns.color_palette("tab10", 10).as_hex()
+    return [DIMENSION_COLORS.get(n, extra[k % 10]) for k, n in enumerate(names)]
+
+
+def _table(obj, attr: str) -> pd.DataFrame:
+    return getattr(obj, attr) if hasattr(obj, attr) else obj
+
+
+def dimension_gaps(result, ax=None, lang: str = "en", group=None, confidence: float = 0.95):
+    """Horizontal bar per dimension of the mean gap P - E, with its interval.
+
+    ``result``: a :class:`crmlab.servqual.GapResult` or its ``dimensions``
+    table; ``group`` picks one group of a table computed with ``by=``.
+    """
+    ax = get_ax(ax, figsize=(7, 4))
+    tab = _table(result, "dimensions")
+    if isinstance(tab.index, pd.MultiIndex):
+        if group is None:
+            raise ValueError("the table has groups: pass group=<one of them>")
+        tab = tab.xs(group, level=0)
+    names = list(tab.index)
+    y = np.arange(len(names))
+    ax.barh(y, tab["gap"], color=_colors(names))
+    err = np.vstack([tab["gap"] - tab["ci_low"], tab["ci_high"] - tab["gap"]])
+    ax.errorbar(tab["gap"], y, xerr=np.nan_to_num(err), fmt="none", ecolor="black", capsize=4)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_yticks(y, [sq_label(n, lang) for n in names])
+    ax.invert_yaxis()
+    for yi, val, lo_, hi_ in zip(y, tab["gap"], tab["ci_low"], tab["ci_high"]):
+        end = np.nan_to_num(hi_ if val >= 0 else lo_, nan=val)
+        ax.text(end, yi, f"  {val:.2f}  ", va="center", ha="left" if val >= 0 else "right", fontsize=9)
+    lo, hi = min(tab["ci_low"].min(), 0), max(tab["ci_high"].max(), 0)
+    pad = 0.25 * (hi - lo) + 0.1
+    ax.set_xlim(lo - pad, hi + pad)
+    title = (t("sq_gap_title", lang, pct=round(confidence * 100)) if group is None
+             else t("sq_gap_title_group", lang, group=sq_label(group, lang)))
+    return decorate(ax, title, t("sq_gap_axis", lang), t("sq_dimension", lang), lang)
+
+
+def snake_profile(result, ax=None, lang: str = "en"):
+    """The E/P "snake" diagram: mean expectation and perception of every item, by dimension."""
+    tab = _table(result, "items")
+    ax = get_ax(ax, figsize=(6.5, 0.28 * len(tab) + 1.6))
+    y = np.arange(len(tab))
+    dims = tab["dimension"].tolist()
+    start = 0
+    for d, size in pd.Series(dims).groupby(pd.Series(dims), sort=False).size().items():
+        ax.axhspan(start - 0.5, start + size - 0.5, color=_colors([d])[0], alpha=0.10, lw=0)
+        ax.text(1.01, 1 - (start + size / 2) / len(tab), sq_label(d, lang), transform=ax.transAxes,
+                va="center", ha="left", color=_colors([d])[0], fontsize=9)
+        start += size
+    ax.plot(tab["expectation"], y, "-o", color="#8C8C8C", ms=4, label=t("sq_expectation", lang))
+    ax.plot(tab["perception"], y, "-s", color="#C44E52", ms=4, label=t("sq_perception", lang))
+    ax.set_yticks(y, [str(i) for i in tab.index])
+    ax.set_ylim(len(tab) - 0.5, -0.5)
+    ax.set_xlim(1, 7)
+    ax.legend(loc="lower left", fontsize=9)
+    return decorate(ax, t("sq_snake_title", lang, k=len(tab)), t("sq_mean_axis", lang), t("sq_item", lang), lang)
+
+
+def wave_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float = 0.95):
+    """Grouped bars of each dimension's mean gap before and after (a :func:`wave_change` table)."""
+    ax = get_ax(ax, figsize=(7.5, 4))
+    names = list(table.index)
+    x = np.arange(len(names))
+    width = 0.38
+    for k, w in enumerate(("before", "after")):
+        n, se = table[f"n_{w}"].to_numpy(), table[f"se_{w}"].to_numpy()
+        half = _st.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1)) * se
+        pos = x + (k - 0.5) * width
+        ax.bar(pos, table[w], width, color=WAVE_COLORS[w], label=t(f"sq_{w}", lang))
+        ax.errorbar(pos, table[w], yerr=np.nan_to_num(half), fmt="none", ecolor="black", capsize=3)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xticks(x, [sq_label(n, lang) for n in names])
+    ax.legend(title=t("sq_wave", lang))
+    return decorate(ax, t("sq_wave_title", lang), t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
+                    legend_title=t("sq_wave", lang))
+
+
+def gap1_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
+    """Gap 1 per dimension (one bar per group if the table has a group level), with intervals."""
+    ax = get_ax(ax, figsize=(7.5, 4))
+    if isinstance(table.index, pd.MultiIndex):
+        groups = list(dict.fromkeys(table.index.get_level_values(0)))
+        names = list(dict.fromkeys(table.index.get_level_values(-1)))
+    else:
+        groups, names = [None], list(table.index)
+    x = np.arange(len(names))
+    width = 0.8 / len(groups)
+    pal = sns.color_palette("deep", len(groups)).as_hex()
+    for k, g in enumerate(groups):
+        sub = table.xs(g, level=0) if g is not None else table
+        sub = sub.reindex(names)
+        pos = x + (k - (len(groups) - 1) / 2) * width
+        colors = pal[k] if g is not None else _colors(names)
+        ax.bar(pos, sub["gap1"], width, color=colors, label=sq_label(g, lang) if g is not None else None)
+        err = np.vstack([sub["gap1"] - sub["ci_low"], sub["ci_high"] - sub["gap1"]])
+        ax.errorbar(pos, sub["gap1"], yerr=np.nan_to_num(err), fmt="none", ecolor="black", capsize=2, lw=0.8)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xticks(x, [sq_label(n, lang) for n in names])
+    if groups != [None]:
+        ax.legend(fontsize=8)
+    return decorate(ax, t("sq_gap1_title", lang), t("sq_dimension", lang), t("sq_gap1_axis", lang), lang,
+                    legend_title=t("sq_branch", lang) if groups != [None] else None)
+
+
+def priority_bars(priorities: pd.DataFrame, top: int = 8, ax=None, lang: str = "en", wording=None):
+    """The ``top`` items of an :func:`improvement_priorities` table as horizontal bars.
+
+    ``wording``: optional Series item -> short text shown after the item number.
+    """
+    tab = priorities.head(top)
+    ax = get_ax(ax, figsize=(9.5 if wording is not None else 7, 0.4 * len(tab) + 1.5))
+    y = np.arange(len(tab))
+    ax.barh(y, tab["weighted_shortfall"], color=_colors(tab["dimension"]))
+    labels = [f"{i} {sq_label(d, lang)}" + (f": {wording[i]}" if wording is not None else "")
+              for i, d in zip(tab.index, tab["dimension"])]
+    ax.set_yticks(y, labels, fontsize=9)
+    ax.invert_yaxis()
+    for yi, val in zip(y, tab["weighted_shortfall"]):
+        ax.text(val, yi, f" {val:.2f}", va="center", fontsize=9)
+    ax.set_xlim(0, tab["weighted_shortfall"].max() * 1.2 + 1e-9)
+    return decorate(ax, t("sq_priority_title", lang), t("sq_priority_axis", lang), t("sq_item", lang), lang)
+
+
+def gap_truth(estimated: pd.Series, true: pd.Series, ax=None, lang: str = "en"):
+    """Side-by-side bars of estimated and true gaps per dimension."""
+    ax = get_ax(ax, figsize=(7, 4))
+    data = pd.DataFrame({"estimated": pd.Series(estimated, dtype=float), "true": pd.Series(true, dtype=float)})
+    x = np.arange(len(data))
+    for k, kind in enumerate(("estimated", "true")):
+        ax.bar(x + (k - 0.5) * 0.38, data[kind], 0.38, color=PALETTES["estimate"][kind], label=t(kind, lang))
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xticks(x, [sq_label(n, lang) for n in data.index])
+    ax.legend()
+    return decorate(ax, t("sq_truth_title", lang), t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
+                    legend_title="")
+
+
+def gap_model_diagram(ax=None, lang: str = "en"):
+    """The five-gap model of Parasuraman, Zeithaml & Berry (1985), drawn with boxes and arrows."""
+    ax = get_ax(ax, figsize=(8.5, 7))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.axis("off")
+    boxes = {  # key: (x centre, y centre, width)
+        "wom": (4.2, 9.2, 3.6),
+        "expected": (4.2, 7.7, 3.0),
+        "perceived": (4.2, 6.2, 3.0),
+        "delivery": (4.2, 4.3, 3.0),
+        "external": (8.3, 4.3, 2.6),
+        "specs": (4.2, 2.7, 3.0),
+        "mgmt": (4.2, 1.0, 3.6),
+    }
+    h = 0.9
+    for key, (cx, cy, w) in boxes.items():
+        ax.add_patch(FancyBboxPatch((cx - w / 2, cy - h / 2), w, h, boxstyle="round,pad=0.05",
+                                    fc="#EAF0F8" if cy > 5.3 else "#F4F4F4", ec="#4D4D4D", lw=1.2))
+        ax.text(cx, cy, t(f"sq_box_{key}", lang), ha="center", va="center", fontsize=9)
+
+    def arrow(p, q, color="#4D4D4D", style="-|>", ls="-"):
+        ax.add_patch(FancyArrowPatch(p, q, arrowstyle=style, mutation_scale=12, color=color, lw=1.2, ls=ls))
+
+    arrow((4.2, 8.75 - 0.0), (4.2, 8.15))          # word of mouth -> expected
+    arrow((4.2, 4.75), (4.2, 5.75))                # delivery -> perceived
+    arrow((4.2, 3.15), (4.2, 3.85))                # specs -> delivery
+    arrow((4.2, 1.45), (4.2, 2.25))                # mgmt perceptions -> specs
+    arrow((8.3, 4.75), (5.7, 7.6))                 # external communications -> expected
+    arrow((5.7, 4.3), (7.0, 4.3), style="<|-|>")   # delivery <-> external communications
+    arrow((2.7, 7.7), (1.0, 7.7), style="-")       # expected -> management (listening loop)
+    arrow((1.0, 7.7), (1.0, 1.1), style="-")
+    arrow((1.0, 1.1), (2.4, 1.1))
+    ax.axhline(5.3, xmin=0.02, xmax=0.98, color="#8C8C8C", ls="--", lw=1)
+    ax.text(9.8, 5.5, t("sq_customer_side", lang), ha="right", va="bottom", fontsize=9, color="#4C72B0")
+    ax.text(9.8, 5.1, t("sq_provider_side", lang), ha="right", va="top", fontsize=9, color="#4D4D4D")
+    red = "#C44E52"
+    gaps = {  # gap: (label position, bracket from, bracket to)
+        5: ((6.4, 6.95), (5.75, 7.7), (5.75, 6.2)),
+        1: ((0.15, 4.4), None, None),
+        2: ((6.4, 1.85), (5.75, 2.7), (5.75, 1.0)),
+        3: ((6.4, 3.5), (5.75, 4.3), (5.75, 2.7)),
+        4: ((7.3, 3.35), None, None),
+    }
+    for g, (pos, a, b) in gaps.items():
+        if a is not None:
+            arrow(a, b, color=red, style="<|-|>", ls="--")
+        ax.text(*pos, t(f"sq_gap_{g}", lang), color=red, fontsize=9, ha="left", va="center")
+    return decorate(ax, t("sq_model_title", lang), None, None, lang)

@@ -1,0 +1,740 @@
+"""The GAP model and SERVQUAL (服务质量差距模型): gap scores, weighted SERVQUAL,
+reliability, gap 1, improvement priorities and before/after waves.
+
+Every function takes a survey DataFrame plus an **item map**
+(:class:`ItemMap`, built with :func:`item_map`) that says which items
+belong to which dimension and where each item's expectation (E) and
+perception (P) answers are. The default, :data:`SERVQUAL`, is the 22-item
+instrument of Parasuraman, Zeithaml & Berry (1988) with columns ``E1..E22``,
+``P1..P22`` and importance points ``imp_<dimension>``, as in
+``crmlab.datasets.load("servqual_survey")``. A survey with other item
+counts, dimension names or column names works through its own map::
+
+    my_map = item_map({"speed": [1, 2], "care": [3, 4, 5]},
+                      expectation="exp_{item}", perception="perc_{item}")
+    servqual_gaps(my_survey, my_map)
+
+Missing answers: an item gap P - E is missing when E or P is missing; a
+respondent's dimension score is the mean of the item gaps they answered in
+that dimension (missing if none); the unweighted SERVQUAL score is the mean
+of the dimension scores they have; the weighted score re-normalises the
+weights over the dimensions they have. Cronbach's alpha uses listwise
+deletion per dimension (only respondents who answered every item of it).
+Functions never modify their input.
+
+Source: Parasuraman, A., Zeithaml, V. A. & Berry, L. L. (1985), "A conceptual
+model of service quality and its implications for future research",
+Journal of Marketing 49(4); (1988) "SERVQUAL: a multiple-item scale for
+measuring consumer perceptions of service quality", Journal of Retailing
+64(1); (1991) "Refinement and reassessment of the SERVQUAL scale",
+Journal of Retailing 67(4) (importance points).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats as _st
+
+from crmlab import validate as v
+from crmlab.datasets.servqual import DIMENSION_ITEMS, DIMENSIONS, DIMENSIONS_ZH
+from crmlab.errors import CRMDataError
+
+__all__ = [
+    "DIMENSIONS", "DIMENSIONS_ZH", "GAPS", "ItemMap", "item_map", "SERVQUAL", "instrument", "gap_model",
+    "GapResult", "servqual_gaps", "WeightedResult", "weighted_servqual", "cronbach_alpha", "gap1",
+    "wave_change", "improvement_priorities",
+]
+
+# ----------------------------------------------------------------- the instrument
+
+# (dimension, English wording, Chinese wording): written for the kit, modelled on
+# the 22 statements of Parasuraman, Zeithaml & Berry (1988). The expectation form
+# reads "An excellent bank ..." (卓越的银行 ...), the perception form "This branch ..."
+# (本支行 ...).
+_WORDING = [
+    ("has up-to-date equipment", "拥有现代化的设备"),
+    ("has branch premises that look attractive", "营业场所外观吸引人"),
+    ("has staff who look neat and professional", "员工仪表整洁、专业"),
+    ("gives customers leaflets and statements that are clear and pleasant to read", "提供清晰、美观的宣传资料和对账单"),
+    ("does what it promises by the time it promised", "在承诺的时间内兑现承诺"),
+    ("shows a sincere interest in solving a customer's problem", "真诚地帮助顾客解决问题"),
+    ("gets the service right the first time", "第一次就把服务做对"),
+    ("provides its services at the time it says it will", "在约定的时间提供服务"),
+    ("keeps records without errors", "保持准确无误的记录"),
+    ("tells customers exactly when a service will be done", "准确告知顾客服务何时完成"),
+    ("serves customers promptly", "为顾客提供及时的服务"),
+    ("has staff who are always willing to help", "员工总是乐于帮助顾客"),
+    ("has staff who are never too busy to answer a request", "员工再忙也会回应顾客的请求"),
+    ("has staff whose conduct gives customers confidence", "员工的言行让顾客信任"),
+    ("makes customers feel safe in their transactions", "让顾客在交易中感到安全"),
+    ("has staff who are courteous every time", "员工始终彬彬有礼"),
+    ("has staff who know enough to answer customers' questions", "员工有足够的知识回答顾客的问题"),
+    ("gives each customer individual attention", "给予每位顾客个别的关注"),
+    ("has opening hours that suit all its customers", "营业时间方便所有顾客"),
+    ("has staff who give customers personal care", "员工给予顾客个性化的关怀"),
+    ("has the customer's best interests at heart", "把顾客的利益放在心上"),
+    ("has staff who understand each customer's specific needs", "员工了解顾客的特定需要"),
+]
+
+
+def instrument(lang: str = "en") -> pd.DataFrame:
+    """The 22-item SERVQUAL instrument as data: item, dimension, and wording (en and zh).
+
+    Columns: ``item`` (1..22), ``dimension``, ``dimension_zh``,
+    ``wording_en``, ``wording_zh``, ``expectation`` and ``perception`` (the
+    two forms of the statement in ``lang``).
+    """
+    from crmlab.labels import check_lang
+
+    check_lang(lang)
+    rows = []
+    for d, items in DIMENSION_ITEMS.items():
+        for j in items:
+            en, zh = _WORDING[j - 1]
+            if lang == "en":
+                e, p = f"An excellent bank {en}.", f"This branch {en}."
+            else:
+                e, p = f"卓越的银行{zh}。", f"本支行{zh}。"
+            rows.append((j, d, DIMENSIONS_ZH[d], en, zh, e, p))
+    return pd.DataFrame(rows, columns=["item", "dimension", "dimension_zh", "wording_en", "wording_zh",
+                                       "expectation", "perception"])
+
+
+# The five gaps of the model (PZB 1985): number -> (key, English name, Chinese name,
+# between, English definition, Chinese definition).
+GAPS = pd.DataFrame(
+    [
+        (1, "knowledge", "Knowledge (listening) gap", "认知差距（倾听差距）",
+         "customer expectations vs management's perception of them",
+         "Management does not know what customers expect.", "管理层不了解顾客的期望。"),
+        (2, "standards", "Standards (design) gap", "标准差距（设计差距）",
+         "management's perception vs service quality specifications",
+         "What managers know is not turned into the right service standards.",
+         "管理层的认知没有转化为恰当的服务标准。"),
+        (3, "delivery", "Delivery (performance) gap", "交付差距（绩效差距）",
+         "service specifications vs the service delivered",
+         "Staff do not deliver the service to the standard.", "员工提供的服务没有达到标准。"),
+        (4, "communication", "Communication gap", "沟通差距",
+         "the service delivered vs what external communication promised",
+         "Advertising and sales promise more than is delivered.", "广告和销售的承诺超过了实际提供的服务。"),
+        (5, "customer", "Customer gap (service quality)", "顾客差距（服务质量差距）",
+         "expected service vs perceived service",
+         "What customers perceive falls short of what they expect; gaps 1-4 drive it.",
+         "顾客感知的服务低于其期望；由差距 1-4 共同导致。"),
+    ],
+    columns=["gap", "key", "name_en", "name_zh", "between", "definition_en", "definition_zh"],
+).set_index("gap")
+
+
+def gap_model(lang: str = "en") -> pd.DataFrame:
+    """The five gaps with name and definition in ``lang`` (a view of :data:`GAPS`)."""
+    from crmlab.labels import check_lang
+
+    check_lang(lang)
+    cols = ["name_en", "definition_en", "between"] if lang == "en" else ["name_zh", "definition_zh", "between"]
+    return GAPS[cols].set_axis(["name", "definition", "between"], axis=1)
+
+
+# ----------------------------------------------------------------- the item map
+
+@dataclass(frozen=True)
+class ItemMap:
+    """Which items form which dimension, and where their answers are.
+
+    ``dimensions``: dimension -> tuple of item ids (in order);
+    ``expectation`` / ``perception``: item id -> column name;
+    ``importance``: dimension -> column with importance points, or None.
+    Build one with :func:`item_map`.
+    """
+
+    dimensions: Mapping
+    expectation: Mapping
+    perception: Mapping
+    importance: Mapping | None = None
+    templates: tuple = (None, None)
+
+    @property
+    def items(self) -> list:
+        return [i for items in self.dimensions.values() for i in items]
+
+    @property
+    def dimension_names(self) -> list[str]:
+        return list(self.dimensions)
+
+    @property
+    def item_dimension(self) -> dict:
+        return {i: d for d, items in self.dimensions.items() for i in items}
+
+    @property
+    def e_columns(self) -> list[str]:
+        return [self.expectation[i] for i in self.items]
+
+    @property
+    def p_columns(self) -> list[str]:
+        return [self.perception[i] for i in self.items]
+
+    def positions(self) -> dict[str, np.ndarray]:
+        """Dimension -> column positions of its items in ``items`` order."""
+        out, start = {}, 0
+        for d, items in self.dimensions.items():
+            out[d] = np.arange(start, start + len(items))
+            start += len(items)
+        return out
+
+
+def _columns(spec, keys, kind: str, key_name: str) -> dict:
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        if "{" + key_name + "}" not in spec:
+            raise CRMDataError(
+                f"the {kind} template {spec!r} has no {{{key_name}}} placeholder. "
+                f"Fix: write it like 'E{{{key_name}}}', or pass a dict {key_name} -> column."
+            )
+        return {k: spec.format(**{key_name: k}) for k in keys}
+    if callable(spec):
+        return {k: spec(k) for k in keys}
+    spec = dict(spec)
+    absent = [k for k in keys if k not in spec]
+    if absent:
+        raise CRMDataError(
+            f"the {kind} mapping has no column for {key_name}(s) {', '.join(map(repr, absent[:5]))}. "
+            f"Fix: give every {key_name} a column."
+        )
+    return {k: spec[k] for k in keys}
+
+
+def item_map(dimensions: Mapping[str, Sequence], expectation="E{item}", perception="P{item}",
+             importance="imp_{dimension}") -> ItemMap:
+    """Build an :class:`ItemMap`.
+
+    ``dimensions`` maps each dimension name to its item ids (any labels, e.g.
+    ``{"tangibles": [1, 2, 3, 4], ...}``). ``expectation`` and
+    ``perception`` are either a template with ``{item}`` (``"E{item}"``) or
+    a dict item -> column name; ``importance`` a template with
+    ``{dimension}``, a dict dimension -> column, or None (no importance
+    points in the data).
+
+    Example
+    -------
+    >>> m = item_map({"speed": [1, 2], "care": [3]}, expectation="exp{item}", perception="per{item}")
+    >>> m.e_columns, m.p_columns
+    (['exp1', 'exp2', 'exp3'], ['per1', 'per2', 'per3'])
+    """
+    if isinstance(dimensions, ItemMap):
+        return dimensions
+    if not isinstance(dimensions, Mapping) or not dimensions:
+        raise CRMDataError(
+            "the item map must be a non-empty dict dimension -> list of item ids. "
+            "Fix: e.g. {'tangibles': [1, 2, 3, 4], 'reliability': [5, 6, 7, 8, 9]}."
+        )
+    dims = {}
+    seen = {}
+    for d, items in dimensions.items():
+        items = tuple(items) if not isinstance(items, str) else (items,)
+        if not items:
+            raise CRMDataError(f"dimension {d!r} has no items. Fix: give it at least one item or leave it out.")
+        for i in items:
+            if i in seen:
+                raise CRMDataError(
+                    f"item {i!r} is in two dimensions ({seen[i]!r} and {d!r}). Fix: put each item in one dimension."
+                )
+            seen[i] = d
+        dims[str(d)] = items
+    all_items = list(seen)
+    e = _columns(expectation, all_items, "expectation", "item")
+    p = _columns(perception, all_items, "perception", "item")
+    imp = _columns(importance, list(dims), "importance", "dimension")
+    templates = (expectation if isinstance(expectation, str) else None,
+                 perception if isinstance(perception, str) else None)
+    return ItemMap(dims, e, p, imp, templates)
+
+
+#: The 22-item SERVQUAL map of the shipped survey.
+SERVQUAL = item_map({d: list(items) for d, items in DIMENSION_ITEMS.items()})
+
+
+# ----------------------------------------------------------------- validation
+
+def _stray_columns(df: pd.DataFrame, imap: ItemMap) -> None:
+    """Columns that look like items (match a template with a number) but are in no dimension."""
+    mapped = set(imap.e_columns) | set(imap.p_columns)
+    for template, kind in zip(imap.templates, ("expectation", "perception")):
+        if template is None:
+            continue
+        head, _, tail = template.partition("{item}")
+        pattern = re.compile("^" + re.escape(head) + r"\d+" + re.escape(tail) + "$")
+        stray = [c for c in df.columns if isinstance(c, str) and pattern.match(c) and c not in mapped]
+        if stray:
+            raise CRMDataError(
+                f"column {stray[0]!r} looks like a {kind} item ({template!r}) but is in no dimension of the "
+                f"item map{' (also: ' + ', '.join(map(repr, stray[1:5])) + ')' if len(stray) > 1 else ''}. "
+                f"Fix: add its item to a dimension of the item map, or drop the column "
+                f"(df.drop(columns=[{stray[0]!r}]))."
+            )
+
+
+def _matrix(df: pd.DataFrame, columns: list[str], scale) -> np.ndarray:
+    """Columns as a float matrix; ratings outside the scale raise (missing answers allowed)."""
+    v.require_numeric(df, columns)
+    x = df[columns].to_numpy(dtype="float64", na_value=np.nan)
+    low, high = scale
+    with np.errstate(invalid="ignore"):
+        bad = (x < low) | (x > high)
+    if bad.any():
+        col = columns[int(np.argmax(bad.any(axis=0)))]
+        v.require_in_scale(df, [col], low, high, allow_missing=True)
+    return x
+
+
+def _prepare(df: pd.DataFrame, items, scale, strict: bool = True):
+    v.require_frame(df, "survey")
+    imap = item_map(items) if not isinstance(items, ItemMap) else items
+    v.require_columns(df, imap.e_columns + imap.p_columns, "survey")
+    if strict:
+        _stray_columns(df, imap)
+    low, high = scale
+    if not low < high:
+        raise CRMDataError(f"scale={scale!r} must be (low, high) with low < high, e.g. (1, 7).")
+    e = _matrix(df, imap.e_columns, scale)
+    p = _matrix(df, imap.p_columns, scale)
+    return imap, e, p
+
+
+def _groups(df: pd.DataFrame, by):
+    if by is None:
+        return None
+    v.require_columns(df, [by], "survey")
+    v.require_no_missing(df, [by], fix=f"drop the rows without a {by!r} (df.dropna(subset=[{by!r}])).")
+    return df[by].to_numpy()
+
+
+# ----------------------------------------------------------------- statistics
+
+def _tcrit(n, confidence: float):
+    if not 0 < confidence < 1:
+        raise CRMDataError(f"confidence={confidence!r} must be between 0 and 1, e.g. 0.95.")
+    n = np.asarray(n, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.where(n > 1, _st.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1)), np.nan)
+
+
+def _moments(x: np.ndarray):
+    """Column-wise n, mean and sd (ddof=1) of a matrix with NaN = missing."""
+    ok = ~np.isnan(x)
+    n = ok.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        total = np.where(ok, x, 0.0).sum(axis=0)
+        mean = total / n
+        dev = np.where(ok, x - mean, 0.0)
+        var = np.einsum("ij,ij->j", dev, dev) / (n - 1)
+    return n, mean, np.sqrt(var)
+
+
+def _describe(x: np.ndarray, names: list, groups=None, group_name: str = "group") -> pd.DataFrame:
+    """n, mean, sd, se per column (and group): long table indexed by (group, name) or name."""
+    if groups is None:
+        n, mean, sd = _moments(x)
+        out = pd.DataFrame({"n": n.astype("int64"), "mean": mean, "sd": sd}, index=pd.Index(names))
+    else:
+        frame = pd.DataFrame(x, columns=pd.RangeIndex(x.shape[1]), copy=False)
+        g = frame.groupby(groups, sort=True)
+        n, mean, sd = g.count(), g.mean(), g.std(ddof=1)
+        keys = n.index
+        out = pd.DataFrame({
+            "n": n.to_numpy().ravel().astype("int64"),
+            "mean": mean.to_numpy().ravel(),
+            "sd": sd.to_numpy().ravel(),
+        }, index=pd.MultiIndex.from_product([keys, names], names=[group_name, None]))
+    out["se"] = out["sd"] / np.sqrt(out["n"])
+    return out
+
+
+def _name_last(index: pd.Index, name: str) -> pd.Index:
+    if isinstance(index, pd.MultiIndex):
+        return index.set_names(name, level=-1)
+    return index.rename(name)
+
+
+def _with_ci(table: pd.DataFrame, confidence: float, value: str = "mean") -> pd.DataFrame:
+    half = _tcrit(table["n"], confidence) * table["se"]
+    return table.assign(ci_low=table[value] - half, ci_high=table[value] + half)
+
+
+def _welch(m1, s1, n1, m2, s2, n2, confidence: float):
+    """Difference m2 - m1 of two independent means with a Welch t interval."""
+    m1, s1, n1, m2, s2, n2 = (np.asarray(a, dtype=float) for a in (m1, s1, n1, m2, s2, n2))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a, b = s1**2 / n1, s2**2 / n2
+        se = np.sqrt(a + b)
+        dof = (a + b) ** 2 / (a**2 / (n1 - 1) + b**2 / (n2 - 1))
+        if not 0 < confidence < 1:
+            raise CRMDataError(f"confidence={confidence!r} must be between 0 and 1, e.g. 0.95.")
+        t = _st.t.ppf(0.5 + confidence / 2, dof)
+    d = m2 - m1
+    return d, se, d - t * se, d + t * se
+
+
+def _dimension_means(x: np.ndarray, imap: ItemMap) -> np.ndarray:
+    """Per respondent: mean over the answered items of each dimension (NaN if none)."""
+    pos = imap.positions()
+    out = np.empty((x.shape[0], len(pos)))
+    ok = ~np.isnan(x)
+    filled = np.where(ok, x, 0.0)
+    for k, idx in enumerate(pos.values()):
+        cnt = ok[:, idx].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[:, k] = filled[:, idx].sum(axis=1) / cnt
+    return out
+
+
+def _row_nanmean(x: np.ndarray) -> np.ndarray:
+    ok = ~np.isnan(x)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(ok, x, 0.0).sum(axis=1) / ok.sum(axis=1)
+
+
+# ----------------------------------------------------------------- gap scores
+
+@dataclass(frozen=True)
+class GapResult:
+    """SERVQUAL gap scores (P - E): per respondent, and summarised with intervals.
+
+    - ``respondent``: item gaps, one row per respondent, one column per item;
+    - ``dimension_scores``: each respondent's mean gap per dimension, plus
+      ``overall`` (the unweighted SERVQUAL score: mean of the dimension scores);
+    - ``items``: per item (and group): dimension, n, mean E, mean P, gap,
+      sd, se, ci_low, ci_high;
+    - ``dimensions``: per dimension (and group): n, E and P (mean of the item
+      means), gap (mean of the respondents' dimension scores), sd, se, interval;
+    - ``overall``: the unweighted SERVQUAL score per group with its interval.
+    """
+
+    respondent: pd.DataFrame
+    dimension_scores: pd.DataFrame
+    items: pd.DataFrame
+    dimensions: pd.DataFrame
+    overall: pd.DataFrame
+    item_map: ItemMap
+    confidence: float
+
+    def _repr_html_(self):
+        return self.dimensions.round(3)._repr_html_()
+
+
+def servqual_gaps(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, by: str | None = None,
+                  scale: tuple[float, float] = (1, 7), confidence: float = 0.95,
+                  strict: bool = True) -> GapResult:
+    """SERVQUAL gap scores: P - E per respondent and item, then means with intervals.
+
+    gap_ij = P_ij - E_ij (so -6 <= gap <= 6 on a 1-7 scale; negative = the
+    service falls short of expectations, gap 5 of the GAP model);
+    dimension score_id = mean of gap_ij over the items j of dimension d that
+    respondent i answered; unweighted SERVQUAL_i = mean_d score_id.
+    Means over respondents come with t intervals (mean ± t * sd / sqrt(n)).
+
+    ``items`` is the item map (default: the 22-item instrument); ``by`` a
+    column to split by (e.g. ``"branch"``). With ``strict=True`` a column
+    that matches the map's E/P template (e.g. ``E23``) but is in no
+    dimension raises, so an item cannot be silently left out.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"E1": [7, 6], "P1": [5, 6], "E2": [6, 6], "P2": [6, 3]})
+    >>> r = servqual_gaps(df, {"speed": [1, 2]})
+    >>> r.respondent.to_numpy().tolist(), r.dimensions["gap"].tolist()
+    ([[-2.0, 0.0], [0.0, -3.0]], [-1.25])
+
+    Source: Parasuraman, Zeithaml & Berry (1988).
+    """
+    imap, e, p = _prepare(df, items, scale, strict)
+    groups = _groups(df, by)
+    g = p - e
+    dims = imap.dimension_names
+    dscore = _dimension_means(g, imap)
+    overall = _row_nanmean(dscore)
+    names = imap.items
+    respondent = pd.DataFrame(g, index=df.index, columns=pd.Index(names, name="item"), copy=False)
+    scores = pd.DataFrame(np.column_stack([dscore, overall]), index=df.index,
+                          columns=pd.Index([*dims, "overall"], name="dimension"), copy=False)
+    # item table
+    gi = _describe(g, names, groups, by or "group")
+    ei = _describe(e, names, groups, by or "group")
+    pi = _describe(p, names, groups, by or "group")
+    item_dim = imap.item_dimension
+    labels = gi.index.get_level_values(-1)
+    items_t = _with_ci(pd.DataFrame({
+        "dimension": [item_dim[i] for i in labels],
+        "n": gi["n"], "expectation": ei["mean"], "perception": pi["mean"], "gap": gi["mean"],
+        "sd": gi["sd"], "se": gi["se"],
+    }), confidence, "gap")
+    items_t.index = _name_last(items_t.index, "item")
+    # dimension table
+    ds = _describe(np.column_stack([dscore, overall]), [*dims, "overall"], groups, by or "group")
+    ds = _with_ci(ds.rename(columns={"mean": "gap"}), confidence, "gap")
+    ds.index = _name_last(ds.index, "dimension")
+    ex = items_t.groupby([*([by or "group"] if by else []), "dimension"], sort=False)[["expectation", "perception"]].mean()
+    dim_t = ds.loc[ds.index.get_level_values(-1) != "overall"]
+    dim_t = dim_t.join(ex).loc[:, ["n", "expectation", "perception", "gap", "sd", "se", "ci_low", "ci_high"]]
+    overall_t = ds.loc[ds.index.get_level_values(-1) == "overall"]
+    overall_t = overall_t.droplevel(-1) if by else overall_t.set_axis(pd.Index(["all"], name="group"))
+    return GapResult(respondent, scores, items_t, dim_t, overall_t, imap, confidence)
+
+
+# ----------------------------------------------------------------- weighted SERVQUAL
+
+@dataclass(frozen=True)
+class WeightedResult:
+    """Weighted SERVQUAL: per-respondent scores, their mean with interval, the weights used."""
+
+    scores: pd.Series
+    table: pd.DataFrame
+    weights: pd.Series
+
+    def _repr_html_(self):
+        return self.table.round(3)._repr_html_()
+
+
+def _importance_weights(df: pd.DataFrame, imap: ItemMap, total: float) -> np.ndarray:
+    if imap.importance is None:
+        raise CRMDataError(
+            "the item map has no importance columns and no weights were given. "
+            "Fix: pass weights={dimension: weight, ...}, or build the map with importance='imp_{dimension}'."
+        )
+    cols = [imap.importance[d] for d in imap.dimension_names]
+    v.require_columns(df, cols, "survey")
+    v.require_no_missing(df, cols, fix="drop those respondents, or pass fixed weights=... instead.")
+    v.require_nonnegative(df, cols)
+    w = df[cols].to_numpy(dtype="float64")
+    sums = w.sum(axis=1)
+    bad = np.abs(sums - total) > 1e-6 * max(total, 1)
+    if bad.any():
+        shown = v.show_values(pd.Series(sums[bad], index=df.index[bad]))
+        raise CRMDataError(
+            f"importance points ({', '.join(map(repr, cols))}) must sum to {total:g} per respondent; "
+            f"they sum to: {shown}. Fix: correct those answers, drop the rows, or rescale each row to {total:g}."
+        )
+    return w / total
+
+
+def weighted_servqual(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL,
+                      weights: Mapping[str, float] | pd.Series | None = None, by: str | None = None,
+                      points_total: float = 100, normalize: bool = False, scale: tuple[float, float] = (1, 7),
+                      confidence: float = 0.95, gaps: GapResult | None = None) -> WeightedResult:
+    """Weighted SERVQUAL score: dimension gaps weighted by importance.
+
+    WSQ_i = sum_d w_id * score_id, with w_id = points_id / 100 (each
+    respondent's own importance points, the default) or w_d from
+    ``weights`` (one per dimension, summing to 1, or any non-negative
+    numbers with ``normalize=True``). Because the weights are non-negative
+    and sum to 1, WSQ_i lies between the respondent's smallest and largest
+    dimension gap. A respondent without a score on some dimension gets the
+    weights re-normalised over the other dimensions.
+
+    Pass ``gaps`` (the result of :func:`servqual_gaps` on the same survey)
+    to reuse its dimension scores.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"E1": [7], "P1": [5], "E2": [6], "P2": [6]})
+    >>> weighted_servqual(df, {"a": [1], "b": [2]}, weights={"a": 0.25, "b": 0.75}).scores.tolist()
+    [-0.5]
+
+    Source: Parasuraman, Zeithaml & Berry (1991), importance points over
+    the five dimensions.
+    """
+    imap = item_map(items) if not isinstance(items, ItemMap) else items
+    if gaps is None:
+        gaps = servqual_gaps(df, imap, scale=scale, confidence=confidence)
+    elif not gaps.dimension_scores.index.equals(df.index):
+        raise CRMDataError("gaps= was computed on another survey (other row labels). Fix: pass the same survey.")
+    dims = imap.dimension_names
+    s = gaps.dimension_scores[dims].to_numpy()
+    if weights is None:
+        w = _importance_weights(df, imap, float(points_total))
+    else:
+        w_s = v.require_weights(weights, names=dims, normalize=normalize)
+        w = np.broadcast_to(w_s.to_numpy(), s.shape)
+    ok = ~np.isnan(s)
+    if ok.all():
+        score = np.einsum("ij,ij->i", w, s)
+    else:
+        wk = np.where(ok, w, 0.0)
+        tot = wk.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score = np.einsum("ij,ij->i", wk, np.where(ok, s, 0.0)) / tot
+        score = np.where(tot > 0, score, np.nan)
+    scores = pd.Series(score, index=df.index, name="weighted_servqual")
+    groups = _groups(df, by)
+    table = _describe(score[:, None], ["weighted_servqual"], groups, by or "group")
+    table = _with_ci(table.rename(columns={"mean": "score"}), confidence, "score")
+    table = table.droplevel(-1) if by else table.set_axis(pd.Index(["all"], name="group"))
+    mean_w = pd.Series(np.asarray(w).mean(axis=0), index=pd.Index(dims, name="dimension"), name="weight")
+    return WeightedResult(scores, table, mean_w)
+
+
+# ----------------------------------------------------------------- reliability
+
+def cronbach_alpha(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, on: str = "gap",
+                   scale: tuple[float, float] = (1, 7)) -> pd.DataFrame:
+    """Cronbach's alpha (内部一致性信度) of each dimension.
+
+    alpha = k / (k - 1) * (1 - sum_j var(x_j) / var(sum_j x_j)), variances
+    with ddof = 1, over the k items of the dimension. ``on`` picks the
+    scores: ``"gap"`` (P - E, as PZB 1988 report), ``"perception"`` or
+    ``"expectation"``. Missing answers: listwise deletion per dimension
+    (only respondents who answered every item of the dimension count; ``n``
+    says how many). A one-item dimension has no alpha (NaN).
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"E1": [7] * 4, "E2": [7] * 4, "P1": [1, 2, 3, 4], "P2": [2, 2, 4, 4]})
+    >>> round(cronbach_alpha(df, {"d": [1, 2]})["alpha"].item(), 4)
+    0.9412
+
+    Source: Cronbach (1951); Parasuraman, Zeithaml & Berry (1988).
+    """
+    v.require_choice(on, ["gap", "perception", "expectation"], "on")
+    imap, e, p = _prepare(df, items, scale)
+    x = {"gap": lambda: p - e, "perception": lambda: p, "expectation": lambda: e}[on]()
+    rows = []
+    for d, idx in imap.positions().items():
+        sub = x[:, idx]
+        complete = ~np.isnan(sub).any(axis=1)
+        k = len(idx)
+        n = int(complete.sum())
+        if k < 2 or n < 2:
+            rows.append((d, k, n, np.nan))
+            continue
+        sub = sub[complete] if not complete.all() else sub
+        item_var = sub.var(axis=0, ddof=1).sum()
+        total_var = sub.sum(axis=1).var(ddof=1)
+        alpha = k / (k - 1) * (1 - item_var / total_var) if total_var > 0 else np.nan
+        rows.append((d, k, n, alpha))
+    return pd.DataFrame(rows, columns=["dimension", "k", "n", "alpha"]).set_index("dimension")
+
+
+# ----------------------------------------------------------------- gap 1
+
+def gap1(management: pd.DataFrame, survey: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL,
+         management_columns="M{item}", by: str | None = "branch", level: str = "dimension",
+         scale: tuple[float, float] = (1, 7), confidence: float = 0.95) -> pd.DataFrame:
+    """Gap 1, the knowledge gap (认知差距): managers' estimates vs customers' expectations.
+
+    gap1 = mean over managers of their estimate - mean over customers of
+    their expectation, per dimension (each person's mean over the items of
+    the dimension) or per item (``level="item"``), per ``by`` group (e.g.
+    branch; None = all). Negative: management underestimates what customers
+    expect. The interval is a Welch two-sample t interval.
+
+    ``management_columns``: template with ``{item}`` or dict item -> column
+    of the management survey.
+
+    Source: Parasuraman, Zeithaml & Berry (1985); Zeithaml, Berry &
+    Parasuraman (1988) measured gap 1 with a management version of the
+    expectation items.
+    """
+    v.require_choice(level, ["dimension", "item"], "level")
+    imap, e, _ = _prepare(survey, items, scale)
+    v.require_frame(management, "management")
+    m_cols = _columns(management_columns, imap.items, "management", "item")
+    m_cols_list = [m_cols[i] for i in imap.items]
+    v.require_columns(management, m_cols_list, "management")
+    m = _matrix(management, m_cols_list, scale)
+    if level == "dimension":
+        e, m = _dimension_means(e, imap), _dimension_means(m, imap)
+        names = imap.dimension_names
+    else:
+        names = imap.items
+    name = by or "group"
+    if by is not None:
+        v.require_columns(management, [by], "management")
+    ce = _describe(e, names, _groups(survey, by), name)
+    cm = _describe(m, names, _groups(management, by), name)
+    idx = cm.index.intersection(ce.index, sort=False)
+    if len(idx) == 0:
+        raise CRMDataError(
+            f"no {by!r} group is in both the management survey and the customer survey. "
+            f"Fix: check that both use the same {by!r} labels."
+        )
+    cm, ce = cm.loc[idx], ce.loc[idx]
+    d, se, lo, hi = _welch(ce["mean"], ce["sd"], ce["n"], cm["mean"], cm["sd"], cm["n"], confidence)
+    out = pd.DataFrame({"n_managers": cm["n"], "n_customers": ce["n"], "management": cm["mean"],
+                        "customers": ce["mean"], "gap1": d, "se": se, "ci_low": lo, "ci_high": hi}, index=idx)
+    out.index = _name_last(out.index, level)
+    if by is None:
+        out.index = out.index.get_level_values(-1)
+    return out
+
+
+# ----------------------------------------------------------------- waves and priorities
+
+def wave_change(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, wave: str = "wave",
+                before="before", after="after", by: str | None = None, scale: tuple[float, float] = (1, 7),
+                confidence: float = 0.95) -> pd.DataFrame:
+    """Before/after change of the dimension gaps between two survey waves (持续改进).
+
+    change_d = mean score_d in the ``after`` wave - mean in the ``before``
+    wave, with a Welch t interval (the waves are independent samples of
+    customers). Includes the unweighted ``overall`` score. ``by`` splits
+    further (e.g. per branch).
+    """
+    v.require_columns(df, [wave], "survey")
+    labels = df[wave]
+    present = set(labels.dropna().unique())
+    for w in (before, after):
+        if w not in present:
+            raise CRMDataError(
+                f"column {wave!r} has no rows with wave {w!r} (it has: {', '.join(map(repr, sorted(present, key=str)))}). "
+                "Fix: pass before=... and after=... with labels that occur in the data."
+            )
+    r = servqual_gaps(df, items, scale=scale, confidence=confidence)
+    scores = r.dimension_scores.to_numpy()
+    names = list(r.dimension_scores.columns)
+    tables = {}
+    for w in (before, after):
+        mask = (labels == w).to_numpy()
+        groups = _groups(df, by)[mask] if by else None
+        tables[w] = _describe(scores[mask], names, groups, by or "group")
+    b, a = tables[before], tables[after]
+    idx = b.index.intersection(a.index, sort=False)
+    b, a = b.loc[idx], a.loc[idx]
+    d, se, lo, hi = _welch(b["mean"], b["sd"], b["n"], a["mean"], a["sd"], a["n"], confidence)
+    out = pd.DataFrame({"n_before": b["n"], "n_after": a["n"], "before": b["mean"], "after": a["mean"],
+                        "se_before": b["se"], "se_after": a["se"],
+                        "change": d, "se": se, "ci_low": lo, "ci_high": hi}, index=idx)
+    out.index = _name_last(out.index, "dimension")
+    return out
+
+
+def improvement_priorities(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL,
+                           weights: Mapping[str, float] | pd.Series | None = None,
+                           points_total: float = 100, scale: tuple[float, float] = (1, 7),
+                           normalize: bool = False) -> pd.DataFrame:
+    """Rank items by weighted shortfall: where improving the service matters most.
+
+    shortfall_j = max(0, -mean gap_j) (how far perception falls below
+    expectation); weighted shortfall_j = w_d(j) * shortfall_j, with w_d the
+    mean importance points of the item's dimension / 100 (or ``weights``).
+    Items are sorted from the largest weighted shortfall; ``rank`` 1 is the
+    first thing to fix.
+    """
+    imap = item_map(items) if not isinstance(items, ItemMap) else items
+    r = servqual_gaps(df, imap, scale=scale)
+    dims = imap.dimension_names
+    if weights is None:
+        w = pd.Series(_importance_weights(df, imap, float(points_total)).mean(axis=0), index=dims)
+    else:
+        w = v.require_weights(weights, names=dims, normalize=normalize)
+    t = r.items[["dimension", "expectation", "perception", "gap"]].copy()
+    t["weight"] = t["dimension"].map(w).astype("float64")
+    t["shortfall"] = (-t["gap"]).clip(lower=0)
+    t["weighted_shortfall"] = t["weight"] * t["shortfall"]
+    t = t.sort_values(["weighted_shortfall", "shortfall"], ascending=False, kind="stable")
+    t["rank"] = np.arange(1, len(t) + 1)
+    return t

@@ -1,0 +1,63 @@
+"""Notebook 05 and its exercises under papermill with non-default parameters; the answer checks."""
+
+import pytest
+
+from crmlab import datasets
+from crmlab import servqual as sq
+from crmlab.checks import servqual as check
+
+from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
+
+
+@pytest.mark.slow
+def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
+    nb = run_notebook(ROOT / "notebooks/05_gap_servqual.ipynb", tmp_path, seed=11, n_respondents=600,
+                      n_managers=5, lang="zh")
+    assert errors(nb) == []
+    survey = datasets.generate("servqual_survey", seed=11, n=600).frame
+    r = sq.servqual_gaps(survey)
+    assert find_number(nb, "unweighted SERVQUAL") == pytest.approx(round(r.overall["gap"].iloc[0], 2))
+    assert find_number(nb, "Weighted SERVQUAL:") == pytest.approx(
+        round(sq.weighted_servqual(survey).table["score"].iloc[0], 3))
+    assert find_number(nb, "Overall change:") == pytest.approx(
+        round(sq.wave_change(survey).loc["overall", "change"], 3))
+    text = all_text(nb)
+    assert "600 respondents" in text
+    assert "认知差距" in text and "本支行" in text  # gap names and item wording in Chinese
+    assert has_png(nb) >= 8
+
+
+def test_exercise_solution_runs_with_another_seed(tmp_path):
+    nb = run_notebook(ROOT / "exercises/solutions/05_gap_servqual.ipynb", tmp_path, seed=5, n_respondents=500,
+                      n_managers=4)
+    assert errors(nb) == []
+    text = all_text(nb)
+    assert text.count("✅") == 6 and "❌" not in text
+
+
+def test_checks_recompute_from_the_students_data():
+    a = check.exercise_data(seed=1, n=400)
+    b = check.exercise_data(seed=2, n=400)
+    qa = check.ANSWERS["q1"](**a)
+    assert check.q1_dimension_gaps(qa, a["survey"]).ok is True
+    assert check.q1_dimension_gaps(qa, b["survey"]).ok is False
+    q4 = check.ANSWERS["q4"](**a)
+    assert check.q4_gap1_responsiveness(q4, a["survey"], a["management"]).ok is True
+    assert check.q4_gap1_responsiveness(q4, b["survey"], b["management"]).ok is False
+
+
+def test_checks_say_wrong_with_a_hint_and_never_the_answer():
+    data = check.exercise_data()
+    survey = data["survey"]
+    right = check.ANSWERS["q2"](**data)
+    fb = check.q2_weighted_servqual(right + 0.1, survey)
+    assert fb.ok is False and "Hint" in repr(fb) and f"{right:.3f}" not in repr(fb)
+    assert check.q2_weighted_servqual(right, survey).ok is True
+    assert check.q3_alpha_responsiveness(..., survey).ok is None
+    assert check.q3_alpha_responsiveness(check.ANSWERS["q3"](**data), survey).ok is True
+    assert check.q5_improved_dimensions(check.ANSWERS["q5"](**data), survey).ok is True
+    assert check.q5_improved_dimensions(["tangibles"], survey).ok is False
+    top3 = check.ANSWERS["q6"](**data)
+    assert check.q6_top3_priorities(top3[::-1], survey).ok is True  # order does not matter
+    assert check.q6_top3_priorities(["a", "b"], survey).ok is False
+    assert check.q1_dimension_gaps({"tangibles": 0.0}, survey).ok is False
