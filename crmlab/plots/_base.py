@@ -28,6 +28,18 @@ PALETTES = {
                  "low_priority": "#8C8C8C", "possible_overkill": "#DD8452"},
     "estimate": {"estimated": "#4C72B0", "true": "#8C8C8C"},
     "scale5": ["#C44E52", "#DD8452", "#CCB974", "#64B5CD", "#4C72B0"],
+    # complaints
+    "channel": {"phone": "#4C72B0", "web": "#55A868", "email": "#DD8452", "store": "#8172B3",
+                "social": "#C44E52", "all": "#4C4C4C"},
+    "recovery": {"no_problem": "#8C8C8C", "complained_resolved": "#55A868",
+                 "complained_unresolved": "#C44E52", "problem_no_complaint": "#DD8452"},
+    "abc": {"A": "#C44E52", "B": "#DD8452", "C": "#8C8C8C"},
+    # SERVQUAL
+    "servqual_dimension": {"tangibles": "#8172B3", "reliability": "#4C72B0", "responsiveness": "#C44E52",
+                           "assurance": "#55A868", "empathy": "#DD8452", "overall": "#4D4D4D"},
+    "wave": {"before": "#8C8C8C", "after": "#4C72B0"},
+    # satisfaction index methods (notebooks 01 and 07)
+    "index_method": {"simple": "#8C8C8C", "weighted": "#DD8452", "pls": "#4C72B0"},
 }
 
 

@@ -9,16 +9,14 @@ import seaborn as sns
 from matplotlib.patches import FancyBboxPatch
 
 from crmlab.labels import t
-from crmlab.plots._base import decorate, get_ax
+from crmlab.plots._base import PALETTES, decorate, get_ax
 
 __all__ = ["resolution_curve_plot", "pareto_chart", "channel_times", "queue_plot", "word_of_mouth_bars",
            "recovery_bars", "effect_vs_truth", "decision_model_chart", "CHANNEL_COLORS", "RECOVERY_COLORS"]
 
-CHANNEL_COLORS = {"phone": "#4C72B0", "web": "#55A868", "email": "#DD8452", "store": "#8172B3",
-                  "social": "#C44E52", "all": "#4C4C4C"}
-RECOVERY_COLORS = {"no_problem": "#8C8C8C", "complained_resolved": "#55A868",
-                   "complained_unresolved": "#C44E52", "problem_no_complaint": "#DD8452"}
-ABC_COLORS = {"A": "#C44E52", "B": "#DD8452", "C": "#8C8C8C"}
+CHANNEL_COLORS = PALETTES["channel"]
+RECOVERY_COLORS = PALETTES["recovery"]
+ABC_COLORS = PALETTES["abc"]
 
 
 def _lbl(value, lang):

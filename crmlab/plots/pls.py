@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 
 from crmlab.labels import t
-from crmlab.plots._base import decorate, get_ax, label_or_key
+from crmlab.plots._base import PALETTES, decorate, get_ax, label_or_key
 
 __all__ = ["CONSTRUCT_PALETTE", "ECSI_POSITIONS", "path_diagram", "loadings_bars", "total_effects_bars",
            "index_compare_bars"]
@@ -18,7 +18,7 @@ CONSTRUCT_PALETTE = {"IMAG": "#8172B3", "EXPE": "#64B5CD", "QUAL": "#4C72B0",
 # Layout of the standard ECSI diagram (x, y), arrows run left to right.
 ECSI_POSITIONS = {"IMAG": (0.0, 1.5), "EXPE": (0.0, -0.5), "QUAL": (1.6, -1.5),
                   "VAL": (1.6, 0.3), "SAT": (3.2, 0.3), "LOY": (4.6, 1.5)}
-METHOD_COLORS = {"simple": "#8C8C8C", "weighted": "#DD8452", "pls": "#4C72B0"}
+METHOD_COLORS = PALETTES["index_method"]
 
 
 def _color(name: str, k: int = 0) -> str:

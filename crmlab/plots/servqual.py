@@ -16,9 +16,8 @@ __all__ = ["DIMENSION_COLORS", "dimension_gaps", "snake_profile", "wave_bars", "
            "priority_bars", "gap_truth", "gap_model_diagram"]
 
 # One colour per SERVQUAL dimension, the same in every plot.
-DIMENSION_COLORS = {"tangibles": "#8172B3", "reliability": "#4C72B0", "responsiveness": "#C44E52",
-                    "assurance": "#55A868", "empathy": "#DD8452", "overall": "#4D4D4D"}
-WAVE_COLORS = {"before": "#8C8C8C", "after": "#4C72B0"}
+DIMENSION_COLORS = PALETTES["servqual_dimension"]
+WAVE_COLORS = PALETTES["wave"]
 
 
 def sq_label(key, lang: str = "en") -> str:

@@ -1,0 +1,201 @@
+"""Plots for topic 3: deciles, Pareto curve, cohorts, churn, RFM, CLV, NPS, Jones & Sasser, BG/NBD."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+
+from crmlab.labels import t
+from crmlab.plots._base import PALETTES, decorate, get_ax, label_or_key
+
+__all__ = ["decile_bars", "pareto_curve", "cohort_heatmap", "churn_bars", "rfm_bars", "sensitivity_plot",
+           "clv_curve", "nps_bars", "jones_sasser_map", "trap_bars", "bgnbd_holdout", "segment_heatmap",
+           "LOYALTY_COLORS"]
+
+# One colour per loyalty type, the same in every loyalty plot.
+LOYALTY_COLORS = {"apostle": "#2E7D32", "loyalist": "#4C72B0", "mercenary": "#DD8452",
+                  "hostage": "#8172B3", "defector": "#8C8C8C", "terrorist": "#C44E52"}
+NPS_COLORS = {"promoters": "#55A868", "passives": "#CCB974", "detractors": "#C44E52"}
+RFM_ORDER = ("champions", "loyal_customers", "potential_loyalists", "new_customers", "need_attention",
+             "at_risk", "hibernating")
+
+
+def decile_bars(deciles: pd.DataFrame, ax=None, lang: str = "en"):
+    """Share of sales and of profit per decile of a :func:`crmlab.loyalty.purchase_deciles` table."""
+    ax = get_ax(ax)
+    cols = ["sales_share"] + (["profit_share"] if "profit_share" in deciles else [])
+    long = (deciles[cols] * 100).reset_index().melt(id_vars=deciles.index.name, var_name="kind", value_name="pct")
+    long["kind"] = [t(k, lang) for k in long["kind"]]
+    sns.barplot(data=long, x=deciles.index.name, y="pct", hue="kind", ax=ax,
+                palette=["#4C72B0", "#55A868"][: len(cols)])
+    top = float(deciles["profit_share"].iloc[0]) if "profit_share" in deciles else float(deciles["sales_share"].iloc[0])
+    return decorate(ax, t("decile_title", lang, top=top), t("decile", lang), t("share_pct", lang), lang,
+                    legend_title="")
+
+
+def pareto_curve(curve: pd.DataFrame, gini: float, ax=None, lang: str = "en", top: float = 0.2):
+    """The Pareto (best-first Lorenz) curve of :func:`crmlab.loyalty.lorenz_curve`, with the 80/20 mark."""
+    ax = get_ax(ax, figsize=(6, 5))
+    ax.plot(curve["customer_share"] * 100, curve["value_share"] * 100, color="#4C72B0", lw=2,
+            label=t("pareto_curve", lang))
+    ax.plot([0, 100], [0, 100], color="grey", ls="--", lw=1, label=t("equality", lang))
+    share = float(np.interp(top, curve["customer_share"], curve["value_share"]))
+    ax.plot([top * 100, top * 100, 0], [0, share * 100, share * 100], color="#C44E52", lw=1, ls=":")
+    ax.annotate(f"{top:.0%} → {share:.0%}", (top * 100, share * 100), xytext=(8, -14), textcoords="offset points")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 101)
+    ax.legend(loc="lower right")
+    return decorate(ax, t("pareto_title", lang, share=share, gini=gini), t("cum_customers", lang) + " (%)",
+                    t("cum_value", lang) + " (%)", lang)
+
+
+def cohort_heatmap(table: pd.DataFrame, ax=None, lang: str = "en"):
+    """Heatmap of a :func:`crmlab.loyalty.cohort_retention` table (percent)."""
+    ax = get_ax(ax, figsize=(9, 5))
+    sns.heatmap(table * 100, annot=True, fmt=".0f", cmap="Blues", vmin=0, vmax=100, ax=ax)
+    ax.collections[0].colorbar.set_label(t("retention_axis", lang) + " (%)")  # font set by decorate
+    return decorate(ax, t("cohort_title", lang), t("periods_since", lang), t("cohort", lang), lang)
+
+
+def churn_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float = 0.95, group_label: str = "channel"):
+    """Churn rate per group of a :func:`crmlab.loyalty.churn_by_group` table, with its interval."""
+    ax = get_ax(ax)
+    data = table.reset_index()
+    key = data.columns[0]
+    data["label"] = [label_or_key(g, lang) for g in data[key]]
+    data["pct"] = data["rate"] * 100
+    sns.barplot(data=data, x="label", y="pct", color="#C44E52", ax=ax)
+    err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
+    ax.errorbar(np.arange(len(data)), data["pct"], yerr=err, fmt="none", ecolor="black", capsize=5)
+    ax.set_ylim(0, 100)
+    return decorate(ax, t("churn_title", lang, pct=round(confidence * 100)), t(group_label, lang),
+                    t("churn_rate", lang), lang)
+
+
+def rfm_bars(rfm_table: pd.DataFrame, ax=None, lang: str = "en"):
+    """Number of customers per RFM segment (of a :func:`crmlab.loyalty.rfm` table)."""
+    ax = get_ax(ax)
+    counts = rfm_table["segment"].value_counts().reindex(list(RFM_ORDER), fill_value=0)
+    labels = [t(k, lang) for k in counts.index]
+    sns.barplot(x=counts.to_numpy(), y=labels, color="#4C72B0", ax=ax, orient="h")
+    for i, c in enumerate(counts):
+        ax.text(c, i, f" {c}", va="center")
+    return decorate(ax, t("rfm_title", lang), t("customers", lang), t("rfm_segment", lang), lang)
+
+
+def sensitivity_plot(tables: dict, ax=None, lang: str = "en"):
+    """CLV change for +5 points of retention against base retention, one line per profile.
+
+    ``tables`` maps a legend text to a :func:`crmlab.loyalty.retention_sensitivity` table.
+    """
+    ax = get_ax(ax)
+    lows, highs = [], []
+    for name, tab in tables.items():
+        ax.plot(tab.index * 100, tab["change_pct"], marker="o", label=name)
+        lows.append(tab["change_pct"].min())
+        highs.append(tab["change_pct"].max())
+    ax.axhspan(25, 85, color="#55A868", alpha=0.12, label=t("reichheld_band", lang))
+    ax.legend()
+    return decorate(ax, t("sensitivity_title", lang, low=min(lows), high=max(highs)),
+                    t("base_retention", lang) + " (%)", t("clv_change", lang), lang)
+
+
+def clv_curve(projections: dict, ax=None, lang: str = "en"):
+    """Cumulative discounted margin by period, one line per :func:`crmlab.loyalty.clv_projection`."""
+    ax = get_ax(ax, figsize=(6.5, 4))
+    for name, proj in projections.items():
+        ax.plot(proj.index, proj["cum_clv"], marker=".", label=name)
+    ax.legend()
+    return decorate(ax, None, t("period", lang), t("cum_clv", lang), lang)
+
+
+def nps_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
+    """Stacked shares of promoters, passives and detractors per group of a :func:`crmlab.loyalty.nps` table."""
+    ax = get_ax(ax, figsize=(7, 1.2 + 0.6 * len(table)))
+    left = np.zeros(len(table))
+    labels = [label_or_key(g, lang) for g in table.index]
+    for key in ("detractors", "passives", "promoters"):
+        vals = table[key].to_numpy() * 100
+        ax.barh(labels, vals, left=left, color=NPS_COLORS[key], label=t(key, lang))
+        for i, (l0, w) in enumerate(zip(left, vals)):
+            if w >= 6:
+                ax.text(l0 + w / 2, i, f"{w:.0f}", ha="center", va="center", color="white")
+        left += vals
+    ax.set_xlim(0, 100)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, frameon=False)
+    nps = float(table["nps"].iloc[0])
+    return decorate(ax, t("nps_title", lang, nps=nps), t("nps_share", lang), None, lang)
+
+
+def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "satisfaction",
+                     loyalty: str = "purchases_next", loyal_at: float = 2, satisfied_at: float = 4,
+                     ax=None, lang: str = "en", seed: int = 0):
+    """The satisfaction-loyalty matrix: satisfaction (jittered) against later purchases, coloured by type."""
+    ax = get_ax(ax, figsize=(7.5, 5.5))
+    rng = np.random.default_rng(seed)
+    keep = types.notna()
+    x = df.loc[keep, satisfaction].astype(float) + rng.uniform(-0.3, 0.3, keep.sum())
+    y = df.loc[keep, loyalty].astype(float) + rng.uniform(-0.3, 0.3, keep.sum())
+    data = pd.DataFrame({"x": x, "y": y, "type": types[keep].map(lambda k: t(k, lang))})
+    palette = {t(k, lang): c for k, c in LOYALTY_COLORS.items()}
+    order = [t(k, lang) for k in LOYALTY_COLORS if t(k, lang) in set(data["type"])]
+    sns.scatterplot(data=data, x="x", y="y", hue="type", hue_order=order, palette=palette, s=14, alpha=0.7,
+                    ax=ax, linewidth=0)
+    ax.set_yscale("symlog", linthresh=4)
+    top = max(float(y.max()), 4.0)
+    ticks = [v for v in (0, 1, 2, 4, 8, 16, 32, 64, 128) if v <= top * 1.1]
+    ax.set_yticks(ticks, [str(v) for v in ticks])
+    ax.minorticks_off()
+    ax.axvline(satisfied_at - 0.5, color="grey", ls="--", lw=1)
+    ax.axhline(loyal_at - 0.5, color="grey", ls="--", lw=1)
+    ax.set_xticks([1, 2, 3, 4, 5])
+    ax.legend(loc="upper left", fontsize=8, markerscale=1.5)
+    return decorate(ax, t("js_title", lang), t("satisfaction_15", lang), t("purchases_next", lang), lang,
+                    legend_title=t("js_type", lang))
+
+
+def trap_bars(table: pd.DataFrame, ax=None, lang: str = "en", satisfied_at: int = 4):
+    """Share who stayed loyal per satisfaction level (a table with n, rate, ci_low, ci_high by level)."""
+    ax = get_ax(ax)
+    data = table.reset_index()
+    level = data.columns[0]
+    sns.barplot(data=data, x=level, y=data["rate"] * 100, hue=level, palette=PALETTES["scale5"][: len(data)],
+                legend=False, ax=ax)
+    err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
+    ax.errorbar(np.arange(len(data)), data["rate"] * 100, yerr=np.nan_to_num(err), fmt="none", ecolor="black",
+                capsize=5)
+    ax.set_ylim(0, 100)
+    sat = data[data[level] >= satisfied_at]
+    left = 1 - (sat["rate"] * sat["n"]).sum() / sat["n"].sum()
+    return decorate(ax, t("trap_title", lang, share=left), t("satisfaction_15", lang), t("loyal_rate", lang), lang)
+
+
+def bgnbd_holdout(summary: pd.DataFrame, predicted, ax=None, lang: str = "en", max_x: int = 10,
+                  frequency: str = "frequency", actual: str = "frequency_holdout"):
+    """Mean actual vs predicted holdout purchases by calibration frequency (the FHL 2005 check)."""
+    ax = get_ax(ax)
+    x = summary[frequency].clip(upper=max_x)
+    data = pd.DataFrame({"x": x, "actual": summary[actual], "predicted": np.asarray(predicted)})
+    means = data.groupby("x")[["actual", "predicted"]].mean()
+    ax.plot(means.index, means["actual"], marker="o", color="#4C72B0", label=t("actual", lang))
+    ax.plot(means.index, means["predicted"], marker="s", ls="--", color="#DD8452", label=t("predicted", lang))
+    ticks = list(means.index)
+    ax.set_xticks(ticks, [f"{int(k)}+" if k == max_x else str(int(k)) for k in ticks])
+    ax.legend()
+    return decorate(ax, t("bgnbd_title", lang, pred=data["predicted"].sum(), act=data["actual"].sum()),
+                    t("cal_purchases", lang), t("holdout_purchases", lang), lang)
+
+
+def segment_heatmap(crosstab: pd.DataFrame, ax=None, lang: str = "en"):
+    """Row-normalised crosstab of true segments (rows) against estimated types (columns), in percent."""
+    ax = get_ax(ax, figsize=(8, 5))
+    share = crosstab.div(crosstab.sum(axis=1), axis=0) * 100
+    sns.heatmap(share, annot=True, fmt=".0f", cmap="Greens", vmin=0, vmax=100, ax=ax, cbar=False,
+                xticklabels=True, yticklabels=True)
+    # translated tick labels only after seaborn has drawn (it draws once to lay out the ticks)
+    ax.set_xticks(ax.get_xticks(), [t(k, lang) for k in share.columns], rotation=30, ha="right")
+    ax.set_yticks(ax.get_yticks(), [t(k, lang) for k in share.index], rotation=0)
+    diag = sum(crosstab.loc[k, k] for k in crosstab.index if k in crosstab.columns)
+    acc = diag / crosstab.to_numpy().sum()
+    return decorate(ax, t("segments_title", lang, acc=acc), t("estimated_type", lang), t("true_segment", lang), lang)
