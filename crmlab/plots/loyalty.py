@@ -147,6 +147,7 @@ def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "sa
     ticks = [v for v in (0, 1, 2, 4, 8, 16, 32, 64, 128) if v <= top * 1.1]
     ax.set_yticks(ticks, [str(v) for v in ticks])
     ax.minorticks_off()
+    ax.set_ylim(bottom=-0.6)
     ax.axvline(satisfied_at - 0.5, color="grey", ls="--", lw=1)
     ax.axhline(loyal_at - 0.5, color="grey", ls="--", lw=1)
     ax.set_xticks([1, 2, 3, 4, 5])

@@ -1,0 +1,53 @@
+"""Lecture widget for topic 3: margin, retention and discount sliders that redraw CLV."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+
+from crmlab import loyalty as loy
+from crmlab.labels import t
+from crmlab.plots import clv_curve
+
+__all__ = ["clv_explorer"]
+
+
+def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float = 0.1, growth: float = 0.0,
+                 periods: int = 15, lang: str = "en") -> widgets.VBox:
+    """Sliders for margin, retention, discount rate and margin growth.
+
+    Shows CLV = sum m (1+g)^(t-1) r^t / (1+d)^t (infinite horizon), the CLV with
+    five more points of retention and the change in percent, and draws the
+    cumulative discounted margin over ``periods`` years for both.
+    """
+    style = {"description_width": "110px"}
+    m = widgets.FloatSlider(value=margin, min=10, max=500, step=10, description=t("margin_slider", lang),
+                            continuous_update=False, style=style)
+    r = widgets.FloatSlider(value=retention, min=0.3, max=0.94, step=0.01, description=t("retention_slider", lang),
+                            continuous_update=False, style=style, readout_format=".2f")
+    d = widgets.FloatSlider(value=discount, min=0.0, max=0.3, step=0.01, description=t("discount_slider", lang),
+                            continuous_update=False, style=style, readout_format=".2f")
+    g = widgets.FloatSlider(value=growth, min=0.0, max=0.1, step=0.01, description=t("growth_slider", lang),
+                            continuous_update=False, style=style, readout_format=".2f")
+    text = widgets.HTML()
+    out = widgets.Output()
+
+    def redraw(_=None):
+        if (r.value + 0.05) * (1 + g.value) >= 1 + d.value:
+            text.value = "<b>" + t("widget_bad", lang) + "</b>"
+            return
+        base = loy.clv(m.value, r.value, d.value, growth=g.value)
+        plus = loy.clv(m.value, r.value + 0.05, d.value, growth=g.value)
+        text.value = t("widget_clv_line", lang, clv=base, plus=plus, pct=(plus / base - 1) * 100)
+        with out:
+            out.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(6.5, 3.8), layout="constrained")
+            clv_curve({t("base", lang): loy.clv_projection(m.value, r.value, d.value, periods, g.value),
+                       t("plus5", lang): loy.clv_projection(m.value, r.value + 0.05, d.value, periods, g.value)},
+                      ax=ax, lang=lang)
+            plt.show()
+
+    for s in (m, r, d, g):
+        s.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([widgets.HBox([widgets.VBox([m, r, d, g]), text]), out])
