@@ -38,6 +38,9 @@ PALETTES = {
     "servqual_dimension": {"tangibles": "#8172B3", "reliability": "#4C72B0", "responsiveness": "#C44E52",
                            "assurance": "#55A868", "empathy": "#DD8452", "overall": "#4D4D4D"},
     "wave": {"before": "#8C8C8C", "after": "#4C72B0"},
+    # loyalty (Jones & Sasser types, NPS groups)
+    "loyalty_type": {"apostle": "#2E7D32", "loyalist": "#4C72B0", "mercenary": "#DD8452", "hostage": "#8172B3", "defector": "#8C8C8C", "terrorist": "#C44E52"},
+    "nps": {"promoters": "#55A868", "passives": "#CCB974", "detractors": "#C44E52"},
     # satisfaction index methods (notebooks 01 and 07)
     "index_method": {"simple": "#8C8C8C", "weighted": "#DD8452", "pls": "#4C72B0"},
 }

@@ -14,9 +14,8 @@ __all__ = ["decile_bars", "pareto_curve", "cohort_heatmap", "churn_bars", "rfm_b
            "LOYALTY_COLORS"]
 
 # One colour per loyalty type, the same in every loyalty plot.
-LOYALTY_COLORS = {"apostle": "#2E7D32", "loyalist": "#4C72B0", "mercenary": "#DD8452",
-                  "hostage": "#8172B3", "defector": "#8C8C8C", "terrorist": "#C44E52"}
-NPS_COLORS = {"promoters": "#55A868", "passives": "#CCB974", "detractors": "#C44E52"}
+LOYALTY_COLORS = PALETTES["loyalty_type"]
+NPS_COLORS = PALETTES["nps"]
 RFM_ORDER = ("champions", "loyal_customers", "potential_loyalists", "new_customers", "need_attention",
              "at_risk", "hibernating")
 
