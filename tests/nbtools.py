@@ -21,7 +21,7 @@ def run_notebook(path: str | Path, tmp_path: Path, **parameters) -> nbformat.Not
         path = ROOT / path
     out = tmp_path / f"{path.stem}.out.ipynb"
     pm.execute_notebook(str(path), str(out), parameters=parameters, kernel_name="python3",
-                        progress_bar=False, cwd=str(tmp_path))
+                        progress_bar=False, cwd=str(tmp_path), execution_timeout=300, start_timeout=120)
     return nbformat.read(str(out), as_version=4)
 
 

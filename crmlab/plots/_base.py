@@ -41,6 +41,8 @@ PALETTES = {
     # loyalty (Jones & Sasser types, NPS groups)
     "loyalty_type": {"apostle": "#2E7D32", "loyalist": "#4C72B0", "mercenary": "#DD8452", "hostage": "#8172B3", "defector": "#8C8C8C", "terrorist": "#C44E52"},
     "nps": {"promoters": "#55A868", "passives": "#CCB974", "detractors": "#C44E52"},
+    # Burnett matrix strategies
+    "strategy": { "develop_defend": "#2E7D32", "develop": "#55A868", "selective_defence": "#4C72B0", "defend_maintain": "#64B5CD", "selective_maintenance": "#CCB974", "minimal_maintenance": "#DD8452", "exit": "#C44E52", },
     # satisfaction index methods (notebooks 01 and 07)
     "index_method": {"simple": "#8C8C8C", "weighted": "#DD8452", "pls": "#4C72B0"},
 }

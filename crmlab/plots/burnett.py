@@ -8,16 +8,12 @@ import seaborn as sns
 
 from crmlab import burnett as bm
 from crmlab.labels import t
-from crmlab.plots._base import decorate, get_ax
+from crmlab.plots._base import PALETTES, decorate, get_ax
 
 __all__ = ["STRATEGY_COLORS", "bubble_matrix", "disagreement_bars", "sensitivity_bars", "cell_confusion"]
 
 # One colour per Burnett strategy (greens: develop, blues: defend, warm: maintain less, red: exit).
-STRATEGY_COLORS = {
-    "develop_defend": "#2E7D32", "develop": "#55A868", "selective_defence": "#4C72B0",
-    "defend_maintain": "#64B5CD", "selective_maintenance": "#CCB974",
-    "minimal_maintenance": "#DD8452", "exit": "#C44E52",
-}
+STRATEGY_COLORS = PALETTES["strategy"]
 OTHER_COLOR = "#8C8C8C"
 
 
@@ -74,12 +70,15 @@ def bubble_matrix(table: pd.DataFrame, size: str | None = "revenue", ax=None, la
 
 
 def disagreement_bars(panel: bm.ExpertPanel, top: int = 15, ax=None, lang: str = "en"):
-    """The accounts with the largest expert disagreement (mean SD across experts over the indicators)."""
+    """The accounts with the largest expert disagreement (mean SD across experts over the indicators).
+
+    The dashed line is the median disagreement over all accounts.
+    """
     ax = get_ax(ax, figsize=(7, 4.5))
     d = panel.disagreement.nlargest(top).rename_axis("account").reset_index()
     sns.barplot(data=d, x="disagreement", y="account", color="#4C72B0", ax=ax)
     med = float(panel.disagreement.median())
-    ax.axvline(med, color="grey", ls="--", lw=1)
+    ax.axvline(med, color="black", ls="--", lw=1, zorder=3)
     return decorate(ax, t("bm_disagreement_title", lang), t("bm_disagreement_axis", lang),
                     t("bm_account", lang), lang)
 

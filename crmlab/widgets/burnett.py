@@ -1,0 +1,71 @@
+"""Lecture widget for topic 4: factor-group weights and cut points as sliders, the Burnett matrix redrawn."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from crmlab import burnett as bm
+from crmlab.labels import t
+from crmlab.plots.burnett import bubble_matrix
+
+__all__ = ["matrix_explorer"]
+
+
+def matrix_explorer(scores, relationship: pd.Series, revenue: pd.Series | None = None,
+                    lang: str = "en", grid=None) -> widgets.VBox:
+    """Sliders for the four factor-group weights and the cut points of both axes.
+
+    ``scores``: the attractiveness indicator scores (an
+    :class:`~crmlab.burnett.ExpertPanel` or accounts x indicators table);
+    ``relationship``: the relationship index of the same accounts;
+    ``revenue``: bubble sizes. Group weights are normalised to sum to 1 and
+    spread over the group's indicators in the default proportions
+    (:func:`crmlab.burnett.weights_from_groups`). The line above the chart
+    counts the accounts whose cell differs from the default weights and cuts.
+    """
+    if isinstance(scores, bm.ExpertPanel):
+        scores = scores.scores
+    base_groups = bm.group_weights()
+    sliders = {g: widgets.FloatSlider(value=round(float(base_groups[g]), 2), min=0.0, max=1.0, step=0.01,
+                                      description=bm.label(g, lang), continuous_update=False,
+                                      style={"description_width": "170px"}, layout={"width": "420px"})
+               for g in bm.GROUPS}
+    cuts = {}
+    for axis in ("attractiveness", "relationship"):
+        cuts[axis] = widgets.FloatRangeSlider(value=list(bm.DEFAULT_CUTS), min=1.0, max=5.0, step=0.05,
+                                              description=bm.label(axis, lang), continuous_update=False,
+                                              style={"description_width": "170px"}, layout={"width": "420px"})
+    data = pd.DataFrame({"relationship": pd.Series(relationship, dtype="float64").reindex(scores.index)})
+    if revenue is not None:
+        data["revenue"] = pd.Series(revenue, dtype="float64").reindex(scores.index)
+    data["attractiveness"] = bm.attractiveness_index(scores)
+    reference = bm.burnett_matrix(data, grid=grid)
+    out = widgets.Output()
+    text = widgets.HTML()
+
+    def redraw(_=None):
+        raw = {g: s.value for g, s in sliders.items()}
+        if sum(raw.values()) == 0:
+            text.value = "<b>" + t("bm_weights_zero", lang) + "</b>"
+            return
+        ac, rc = tuple(cuts["attractiveness"].value), tuple(cuts["relationship"].value)
+        if ac[0] >= ac[1] or rc[0] >= rc[1]:
+            text.value = "<b>" + t("bm_cut_order", lang) + "</b>"
+            return
+        weights = bm.weights_from_groups(raw)
+        table = bm.burnett_matrix(data.assign(attractiveness=bm.attractiveness_index(scores, weights)),
+                                  attractiveness_cuts=ac, relationship_cuts=rc, grid=grid, lang=lang)
+        text.value = t("bm_widget_line", lang, changed=bm.cells_changed(reference, table), n=len(table))
+        with out:
+            out.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(7.5, 6), layout="constrained")
+            bubble_matrix(table, size="revenue" if revenue is not None else None, ax=ax, lang=lang)
+            plt.show()
+
+    for s in [*sliders.values(), *cuts.values()]:
+        s.observe(redraw, names="value")
+    redraw()
+    controls = widgets.VBox([*sliders.values(), *cuts.values(), text])
+    return widgets.VBox([controls, out])
