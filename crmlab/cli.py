@@ -4,6 +4,8 @@
     crmlab data       regenerate datasets/*.csv, *.truth.json and the data dictionary
     crmlab exercises  regenerate the student exercise notebooks from the solutions
     crmlab execute    (authors) execute notebooks in place so their outputs can be committed
+    crmlab report     case reports (one, or a batch from a CSV) as executed notebooks + offline HTML
+    crmlab assign     one exercise notebook per student (own seed) + the instructor's answer key
 """
 
 from __future__ import annotations
@@ -25,7 +27,45 @@ def _cmd_run(args) -> int:
     for r in results:
         if r.ok:
             print(f"  {Path(r.html).resolve()}")
-    return 1 if failed or not results else 0
+    code = 1 if failed or not results else 0
+    if not getattr(args, "no_report", False):
+        from crmlab.report import make_job, run_report
+
+        nb = Path(args.root) / "notebooks" / "06_case_report.ipynb"
+        r = run_report(make_job("hotpot"), Path(args.out) / "reports", force=True,
+                       notebook=nb if nb.exists() else None)
+        if r.ok:
+            print(f"case report (fictional company '{r.job.case}'): {Path(r.html).resolve()}")
+        else:
+            print(f"case report FAILED: {r.error}", file=sys.stderr)
+            code = 1
+    return code
+
+
+def _cmd_report(args) -> int:
+    from crmlab import report
+
+    if args.batch and args.case:
+        raise CRMDataError("report: give either --case or --batch, not both")
+    if args.jobs < 1:
+        raise CRMDataError(f"--jobs: must be at least 1, got {args.jobs}")
+    if args.batch:
+        jobs = report.read_batch(args.batch)
+    else:
+        jobs = [report.make_job(args.case or "hotpot", args.seed, args.lang, args.n_customers)]
+    results = report.run_batch(jobs, args.out, n_jobs=min(args.jobs, len(jobs)), force=args.force,
+                               progress=not args.quiet)
+    print(report.summary_table(results))
+    return 1 if any(not r.ok for r in results) else 0
+
+
+def _cmd_assign(args) -> int:
+    from crmlab.assign import assign
+
+    notebooks, key = assign(args.topic, args.roster, args.out, root=args.root)
+    print(f"wrote {len(notebooks)} student notebooks to {Path(args.out).resolve()}")
+    print(f"answer key (instructor only): {key.resolve()}")
+    return 0
 
 
 def _cmd_data(args) -> int:
@@ -74,7 +114,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="the kit's folder (holds notebooks/)")
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
+    p.add_argument("--no-report", action="store_true", help="skip the default case report")
     p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("report", help="case reports: executed notebook + offline HTML without code")
+    p.add_argument("--case", default=None, help="hotpot, retail, airline, hotel or b2b (default: hotpot)")
+    p.add_argument("--seed", default="42", help="random seed (default: 42)")
+    p.add_argument("--lang", default="en", help="en or zh (default: en)")
+    p.add_argument("--n-customers", default="2000", help="number of customers (default: 2000)")
+    p.add_argument("--batch", default=None, help="CSV with one report a row: case, seed, lang[, n_customers]")
+    p.add_argument("--jobs", type=int, default=2, help="reports run at once (default: 2)")
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument("--force", action="store_true", help="re-run reports whose output is up to date")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("assign", help="one exercise notebook per student (own seed) + an answer key")
+    p.add_argument("--topic", required=True, help="exercise, e.g. 01_satisfaction")
+    p.add_argument("--roster", required=True, help="CSV with columns student_id, name")
+    p.add_argument("--out", default="assignments", help="output folder (default: assignments)")
+    p.add_argument("--root", default=None, help="the kit's folder (default: the installed kit's)")
+    p.set_defaults(func=_cmd_assign)
 
     p = sub.add_parser("data", help="regenerate the shipped datasets and the data dictionary")
     p.add_argument("--dir", default=None, help="target folder (default: the repository's datasets/)")

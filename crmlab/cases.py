@@ -1,0 +1,193 @@
+"""Case presets: fictional companies modelled on the readings' cases.
+
+Every preset is a *fictional* company (name, numbers and all): the tables are
+synthetic, drawn with the topic generators (``crmlab.datasets.<topic>``) and
+then shifted so they tell the case's story (the retailer's delivery complaints
+dominate, the hotel's empathy gap is small, ...). They are never a real
+firm's figures.
+
+    >>> tables = generate("hotel", seed=3, n_customers=400)
+    >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
+    ['complaints', 'customers', 'queue', 'satisfaction', 'servqual', 'survey', 'transactions']
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from crmlab.errors import CRMDataError
+
+
+@dataclass(frozen=True)
+class Case:
+    """One fictional company and the parameters that express its story."""
+
+    key: str
+    name: str
+    name_zh: str
+    industry: str
+    industry_zh: str
+    story: str
+    story_zh: str
+    complaint_mix: dict  # complaint category -> share (renormalised)
+    servqual_shift: dict  # SERVQUAL dimension -> shift of perceptions (7-point scale)
+    satisfaction_shift: dict  # satisfaction attribute -> shift of ratings (5-point scale)
+    spend_factor: float = 1.0  # transaction amounts are multiplied by this
+    cost_per_contact: dict = field(default_factory=dict)  # complaint channel -> cost (CNY)
+    key_accounts: bool = False
+    n_accounts: int = 60
+
+
+_COST = {"phone": 18.0, "web": 6.0, "email": 9.0, "store": 25.0, "social": 7.0}
+
+CASES: dict[str, Case] = {c.key: c for c in (
+    Case("hotpot", "Ember Pot Hot-Pot (fictional)", "炉火火锅（虚构）", "restaurant chain", "连锁餐饮",
+         "A hot-pot chain famous for attentive, personal service; waiting time at peak hours is its weak spot.",
+         "一家以贴心、个性化服务闻名的火锅连锁店；高峰时段的等候时间是其短板。",
+         {"staff": 0.08, "delivery": 0.10, "defect": 0.30, "billing": 0.12, "other": 0.40},
+         {"empathy": 0.9, "assurance": 0.5, "responsiveness": -0.4, "tangibles": 0.1},
+         {"service": 0.7, "taste": 0.4, "price": -0.3},
+         spend_factor=0.6, cost_per_contact={**_COST, "store": 15.0}),
+    Case("retail", "Volta Electronics Retail (fictional)", "伏特电器零售（虚构）", "electronics retail", "家电零售",
+         "An electronics retail chain with a busy call centre; late and damaged deliveries dominate complaints.",
+         "一家拥有繁忙呼叫中心的家电零售连锁；延迟和破损配送在投诉中占主导。",
+         {"delivery": 0.55, "installation": 0.12, "defect": 0.12, "billing": 0.08, "refund": 0.08,
+          "wrong_item": 0.05},
+         {"reliability": -0.6, "responsiveness": -0.5, "tangibles": 0.3},
+         {"service": -0.4, "packaging": -0.3, "price": 0.4},
+         spend_factor=2.5, cost_per_contact=_COST),
+    Case("airline", "Skyline Air (fictional)", "天际航空（虚构）", "airline", "航空公司",
+         "An airline rebuilding its CRM after years of product focus; frequent flyers drive value, "
+         "reliability (delays, baggage) is the main gap.",
+         "一家在多年以产品为中心之后重建客户关系管理的航空公司；常旅客贡献主要价值，可靠性（延误、行李）是主要差距。",
+         {"delivery": 0.35, "refund": 0.20, "staff": 0.15, "billing": 0.15, "other": 0.15},
+         {"reliability": -0.8, "empathy": -0.2, "assurance": 0.3},
+         {"service": -0.2, "price": -0.4, "quality": 0.2},
+         spend_factor=4.0, cost_per_contact={**_COST, "phone": 22.0}),
+    Case("hotel", "Jade Harbour Hotel (fictional)", "玉港酒店（虚构）", "luxury hotel", "豪华酒店",
+         "A luxury hotel whose staff know guests by name: the empathy gap is small, tangibles exceed expectations.",
+         "一家员工能叫出客人名字的豪华酒店：移情性差距很小，有形性超出期望。",
+         {"staff": 0.15, "billing": 0.25, "defect": 0.20, "refund": 0.15, "other": 0.25},
+         {"empathy": 1.0, "tangibles": 0.8, "assurance": 0.6, "reliability": 0.4, "responsiveness": 0.3},
+         {"service": 0.8, "quality": 0.5, "price": -0.5},
+         spend_factor=5.0, cost_per_contact={**_COST, "store": 35.0}),
+    Case("b2b", "Keystone Components (fictional)", "基石元器件（虚构）", "B2B components maker", "工业元器件制造商",
+         "A components maker selling to a few dozen key accounts; defects and delivery dates drive complaints.",
+         "一家向数十个大客户销售的元器件制造商；质量缺陷和交货期是投诉的主要原因。",
+         {"defect": 0.40, "delivery": 0.30, "billing": 0.15, "wrong_item": 0.10, "other": 0.05},
+         {"reliability": -0.5, "empathy": -0.3, "assurance": 0.2},
+         {"quality": 0.3, "function": 0.3, "service": -0.3},
+         spend_factor=20.0, cost_per_contact={**_COST, "phone": 40.0, "email": 20.0}, key_accounts=True),
+)}
+
+TABLES = ("customers", "transactions", "survey", "satisfaction", "complaints", "queue", "servqual")
+
+
+def get(case: str | Case) -> Case:
+    """The preset for a key; an unknown key raises CRMDataError listing the known ones."""
+    if isinstance(case, Case):
+        return case
+    key = str(case).strip().lower()
+    if key not in CASES:
+        raise CRMDataError(f"case: unknown case {case!r}; choose one of {', '.join(CASES)}")
+    return CASES[key]
+
+
+def name(case: str | Case, lang: str = "en") -> str:
+    c = get(case)
+    return c.name_zh if lang == "zh" else c.name
+
+
+def _seed(case: Case, seed: int, topic: str) -> int:
+    return int((int(seed) * 1_000_003 + zlib.crc32(f"{case.key}/{topic}".encode())) % 2**31)
+
+
+def _check(seed, n_customers) -> tuple[int, int]:
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise CRMDataError(f"seed: must be a non-negative integer, got {seed!r}")
+    if isinstance(n_customers, bool) or not isinstance(n_customers, (int, np.integer)) or not 100 <= n_customers <= 200_000:
+        raise CRMDataError(f"n_customers: must be an integer between 100 and 200000, got {n_customers!r}")
+    return int(seed), int(n_customers)
+
+
+def _complaints(case: Case, seed: int, n: int) -> pd.DataFrame:
+    from crmlab.datasets import complaints as dc
+
+    base = dc.make_complaint_log(seed=_seed(case, seed, "complaints"), n=3 * n).frame
+    want = {k: v for k, v in case.complaint_mix.items()}
+    total = sum(want.values())
+    share = base["category"].value_counts(normalize=True)
+    w = base["category"].map(lambda c: want.get(c, 0.0) / total / share[c]).to_numpy(dtype=float)
+    rng = np.random.default_rng(_seed(case, seed, "complaint-mix"))
+    pick = rng.choice(len(base), size=n, replace=False, p=w / w.sum())
+    out = base.iloc[np.sort(pick)].sort_values("opened", kind="stable").reset_index(drop=True)
+    out["complaint_id"] = np.arange(1, len(out) + 1)
+    return out
+
+
+def _servqual(case: Case, seed: int, n: int) -> pd.DataFrame:
+    from crmlab.datasets import servqual as dq
+
+    df = dq.make_survey(seed=_seed(case, seed, "servqual"), n=n).frame
+    for dim, shift in case.servqual_shift.items():
+        for item in dq.DIMENSION_ITEMS[dim]:
+            col = f"P{item}"
+            df[col] = (df[col] + shift).round().clip(1, 7).where(df[col].notna())
+    return df
+
+
+def _satisfaction(case: Case, seed: int, n: int) -> pd.DataFrame:
+    from crmlab.datasets import satisfaction as ds
+
+    df = ds.make_survey(seed=_seed(case, seed, "satisfaction"), n=n).frame
+    rng = np.random.default_rng(_seed(case, seed, "satisfaction-shift"))
+    for attr, shift in case.satisfaction_shift.items():
+        # shift by the integer part and by one more point with the fractional probability
+        step = np.floor(shift) + (rng.random(len(df)) < shift - np.floor(shift))
+        df[attr] = (df[attr] + step).clip(1, 5).astype(df[attr].dtype)
+    return df
+
+
+def generate(case: str | Case, seed: int = 42, n_customers: int = 2000) -> dict[str, pd.DataFrame]:
+    """One coherent, seeded set of tables for a case.
+
+    Tables: ``customers`` (one row a customer: purchases, spend, margin, first
+    and last purchase), ``transactions`` and ``survey`` (loyalty formats),
+    ``satisfaction`` (satisfaction survey format), ``complaints`` and ``queue``
+    (complaint log and call-centre queue), ``servqual`` (22-item survey); the
+    B2B case adds ``accounts`` and ``expert_scores`` (Burnett formats).
+    """
+    c = get(case)
+    seed, n = _check(seed, n_customers)
+    from crmlab.datasets import complaints as dc
+    from crmlab.datasets import loyalty as dl
+
+    tx = dl.make_transactions(seed=_seed(c, seed, "loyalty"), n_customers=n).frame
+    tx["amount"] = (tx["amount"] * c.spend_factor).round(2)
+    tx["margin"] = (tx["margin"] * c.spend_factor).round(2)
+    survey = dl.make_survey(seed=_seed(c, seed, "loyalty"), n_customers=n).frame
+    g = tx.groupby("customer_id")
+    customers = pd.DataFrame({"purchases": g.size(), "spend": g["amount"].sum().round(2),
+                              "margin": g["margin"].sum().round(2), "first_purchase": g["date"].min(),
+                              "last_purchase": g["date"].max()}).reset_index()
+    n_small = max(60, n // 4)
+    tables = {
+        "customers": customers,
+        "transactions": tx,
+        "survey": survey,
+        "satisfaction": _satisfaction(c, seed, max(100, n // 2)),
+        "complaints": _complaints(c, seed, n_small),
+        "queue": dc.make_contact_queue(seed=_seed(c, seed, "queue"), n=max(200, n)).frame,
+        "servqual": _servqual(c, seed, max(100, n // 2)),
+    }
+    if c.key_accounts:
+        from crmlab.datasets import burnett as db
+
+        kw = dict(seed=_seed(c, seed, "burnett"), n_accounts=c.n_accounts)
+        tables["accounts"] = db.make_accounts(**kw).frame
+        tables["expert_scores"] = db.make_expert_scores(**kw).frame
+    return tables

@@ -1,0 +1,178 @@
+"""Case report: sentences from the numbers, offline HTML, batch runs, atomic outputs, CLI errors."""
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from crmlab import cases, cli, report
+from crmlab import complaints as C
+from crmlab import loyalty as L
+from crmlab import satisfaction as S
+from crmlab import servqual as Q
+from tests.nbtools import ROOT, all_text, errors, find_number
+
+NB = ROOT / "notebooks" / "06_case_report.ipynb"
+
+
+@pytest.fixture(scope="module")
+def hotel():
+    tb = cases.generate("hotel", seed=3, n_customers=400)
+    return tb, report.assess(tb, "hotel")
+
+
+def test_numbers_match_helpers(hotel):
+    tb, n = hotel
+    dims = Q.servqual_gaps(tb["servqual"]).dimensions["gap"]
+    assert n["largest_gap"] == pytest.approx(dims.min()) and n["largest_gap_dim"] == dims.idxmin()
+    assert n["csi"] == pytest.approx(S.csi(tb["satisfaction"])["csi"].iloc[0])
+    assert n["nps"] == pytest.approx(L.nps(tb["survey"])["nps"].iloc[0])
+    assert n["fcr"] == pytest.approx(C.complaint_kpis(tb["complaints"])["fcr"].iloc[0])
+    log = tb["complaints"]
+    cost = (log["channel"].map(cases.CASES["hotel"].cost_per_contact) * log["contacts"]).sum() / log["contacts"].sum()
+    assert n["cost_per_contact"] == pytest.approx(cost)
+
+
+def test_sentences_carry_the_numbers(hotel):
+    _, n = hotel
+    en = report.servqual_sentence(n, "en")
+    assert f"The largest SERVQUAL shortfall is {n['largest_gap_dim']}, {n['largest_gap']:+.2f}" in en
+    zh = report.servqual_sentence(n, "zh")
+    assert report.SERVQUAL_ZH[n["largest_gap_dim"]] in zh and f"{n['largest_gap']:+.2f}" in zh
+    assert f"{n['csi']:.1f}" in report.satisfaction_sentence(n, "en")
+    assert f"{100 * n['top_category_share']:.0f}%" in report.interaction_sentence(n, "zh")
+
+
+def test_sentence_branches():
+    base = {"largest_gap_dim": "reliability", "largest_gap": -1.234, "smallest_gap_dim": "tangibles",
+            "smallest_gap": 0.3}
+    assert report.servqual_sentence(base) == ("The largest SERVQUAL shortfall is reliability, -1.23; "
+                                              "tangibles perceptions exceed expectations (+0.30).")
+    assert "smallest gap is tangibles (-0.10)" in report.servqual_sentence({**base, "smallest_gap": -0.1})
+    with pytest.raises(report.CRMDataError, match="lang"):
+        report.servqual_sentence(base, "fr")
+
+
+def test_offline_html_filter():
+    html = ('<script src="https://cdn.x.org/require.js"></script><link rel="stylesheet" href="https://f.org/a.css">'
+            '<script type="module">import m from "https://cdnjs.cloudflare.com/m.mjs";</script>'
+            '<style>/* see https://github.com/x */ @import url("https://fonts.googleapis.com/css");</style><p>ok</p>')
+    assert report.external_references(html)
+    out = report.offline_html(html)
+    assert report.external_references(out) == [] and "http" not in out and "<p>ok</p>" in out
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("rep")
+    r = report.run_report(report.make_job("b2b", 7, "zh", 300), out, force=True)
+    assert r.ok, r.error
+    return r
+
+
+def test_notebook_zh_b2b(executed):
+    nb = nbformat.read(executed.notebook, as_version=4)
+    assert errors(nb) == []
+    text = all_text(nb)
+    n = report.assess(cases.generate("b2b", seed=7, n_customers=300), "b2b")
+    assert find_number(nb, "Largest SERVQUAL gap:") == pytest.approx(round(n["largest_gap"], 2))
+    assert report.servqual_sentence(n, "zh") in text and "大客户" in text and "虚构" in text
+
+
+def test_html_has_no_code_and_no_external_refs(executed):
+    html = open(executed.html, encoding="utf-8").read()
+    assert report.external_references(html) == []
+    import re
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=['\"]?https?://", html)
+    assert "https://" not in html and "http://" not in html
+    assert "cases.generate(" not in html  # no code cells
+    assert "结论与建议" in html
+
+
+def test_up_to_date_is_skipped(executed, tmp_path):
+    r = report.run_report(executed.job, executed.html.rsplit("/", 1)[0])
+    assert r.ok and r.skipped
+
+
+BROKEN = nbformat.v4.new_notebook(cells=[
+    nbformat.v4.new_code_cell('case = "hotpot"\nseed = 1\nlang = "en"\nn_customers = 100',
+                              metadata={"tags": ["parameters"]}),
+    nbformat.v4.new_code_cell('if seed == 13:\n    raise ValueError("unlucky seed")\nprint("report", case, seed)'),
+], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+             "language_info": {"name": "python"}})
+
+
+def test_batch_one_failure_others_finish(tmp_path, capsys):
+    nbpath = tmp_path / "mini.ipynb"
+    nbformat.write(BROKEN, str(nbpath))
+    (tmp_path / "b.csv").write_text("case,seed,lang\nhotpot,1,en\nhotel,13,zh\nretail,2,en\nhotel,x,en\n")
+    jobs = report.read_batch(tmp_path / "b.csv")
+    res = report.run_batch(jobs, tmp_path / "out", n_jobs=2, progress=False, notebook=nbpath)
+    assert [r.ok for r in res] == [True, False, True, False], [r.error for r in res]
+    assert "unlucky seed" in res[1].error and res[1].notebook.endswith(".failed.ipynb")
+    assert not (tmp_path / "out" / f"{jobs[1].stem}.ipynb").exists()
+    assert "row 4, column seed" in res[3].error
+    table = report.summary_table(res)
+    assert "2 ok, 2 failed" in table and "FAILED" in table
+
+
+def test_interrupted_html_leaves_no_file(tmp_path, monkeypatch):
+    from nbconvert import HTMLExporter
+    nbpath = tmp_path / "x.ipynb"
+    nbformat.write(BROKEN, str(nbpath))
+
+    def boom(self, *a, **k):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(HTMLExporter, "from_notebook_node", boom)
+    with pytest.raises(KeyboardInterrupt):
+        report.export_html(nbpath, tmp_path / "r.html")
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_interrupted_write_leaves_no_file(tmp_path, monkeypatch):
+    import os
+    real = os.replace
+
+    def crash(src, dst):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(os, "replace", crash)
+    from crmlab._io import atomic_write_text
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_text(tmp_path / "r.html", "<html>" * 1000)
+    monkeypatch.setattr(os, "replace", real)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv, msg", [
+    (["report", "--case", "bank"], "unknown case 'bank'"),
+    (["report", "--case", "hotel", "--lang", "fr"], "column lang"),
+    (["report", "--case", "hotel", "--seed", "abc"], "column seed"),
+    (["report", "--batch", "/nonexistent/cases.csv"], "cannot read"),
+])
+def test_cli_one_line_errors(argv, msg, capsys):
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert msg in err and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_cli_bad_header_subprocess(tmp_path):
+    (tmp_path / "b.csv").write_text("kase,seed\nhotel,1\n")
+    p = subprocess.run([sys.executable, "-m", "crmlab.cli", "report", "--batch", str(tmp_path / "b.csv")],
+                       capture_output=True, text=True)
+    assert p.returncode == 2 and "needs a 'case' column" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_interrupted_execution_leaves_no_target(tmp_path, monkeypatch):
+    import papermill
+
+    def half(inp, out, **kw):
+        open(out, "w").write('{"cells": [')  # half-written, then Ctrl-C
+        raise KeyboardInterrupt
+    monkeypatch.setattr(papermill, "execute_notebook", half)
+    job = report.make_job("hotel", 1, "en", 100)
+    with pytest.raises(KeyboardInterrupt):
+        from crmlab.runner import execute
+        execute(NB, tmp_path / f"{job.stem}.ipynb", job.parameters())
+    assert not (tmp_path / f"{job.stem}.ipynb").exists()
+    assert [p.name for p in tmp_path.iterdir()] == [f"{job.stem}.failed.ipynb"]
