@@ -624,12 +624,14 @@ DECISION_START = "define_problem"
 
 
 def decision_model(lang: str = "en") -> pd.DataFrame:
-    """The decision model as an edge table: ``from, answer, to`` (answer '' for plain steps)."""
+    """The decision model as an edge table: ``from, answer, to`` (answer '' for plain steps),
+    plus ``from_label, answer_label, to_label`` in ``lang``."""
     from crmlab.labels import t
 
     rows = [(a, "" if ans == "next" else ans, b) for a, nxt in DECISION_EDGES.items() for ans, b in nxt.items()]
     df = pd.DataFrame(rows, columns=["from", "answer", "to"])
     df["from_label"] = [t(f"cp_dm_{x}", lang) for x in df["from"]]
+    df["answer_label"] = [t(x, lang) if x else "" for x in df["answer"]]
     df["to_label"] = [t(f"cp_dm_{x}", lang) for x in df["to"]]
     return df
 

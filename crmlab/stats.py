@@ -38,6 +38,8 @@ def wilson_ci(successes, n, confidence: float = 0.95):
         centre = (p + z**2 / (2 * n)) / denom
         half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
         low, high = centre - half, centre + half
+    low = np.where(k == 0, 0.0, low)  # exact bounds at the edges (no 1e-17 round-off)
+    high = np.where(k == n, 1.0, high)
     low = np.where(n > 0, np.clip(low, 0, 1), np.nan)
     high = np.where(n > 0, np.clip(high, 0, 1), np.nan)
     return low, high

@@ -127,7 +127,7 @@ def recovery_bars(result, ax=None, lang: str = "en"):
     rate = tab["rate"].to_numpy() * 100
     ax.bar(x, rate, color=[RECOVERY_COLORS[g] for g in tab["group"]])
     err = np.vstack([rate - tab["ci_low"] * 100, tab["ci_high"] * 100 - rate])
-    ax.errorbar(x, rate, yerr=np.nan_to_num(err), fmt="none", ecolor="black", capsize=5)
+    ax.errorbar(x, rate, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor="black", capsize=5)
     for i, val in enumerate(rate):
         ax.text(i, 3, f"{val:.1f}", ha="center", va="bottom", color="white")
     ax.set_xticks(x, [t(f"cp_{g}", lang) for g in tab["group"]], rotation=15)

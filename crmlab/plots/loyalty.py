@@ -66,7 +66,7 @@ def churn_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float
     data["pct"] = data["rate"] * 100
     sns.barplot(data=data, x="label", y="pct", color="#C44E52", ax=ax)
     err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
-    ax.errorbar(np.arange(len(data)), data["pct"], yerr=err, fmt="none", ecolor="black", capsize=5)
+    ax.errorbar(np.arange(len(data)), data["pct"], yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor="black", capsize=5)
     ax.set_ylim(0, 100)
     return decorate(ax, t("churn_title", lang, pct=round(confidence * 100)), t(group_label, lang),
                     t("churn_rate", lang), lang)
@@ -163,7 +163,7 @@ def trap_bars(table: pd.DataFrame, ax=None, lang: str = "en", satisfied_at: int 
     sns.barplot(data=data, x=level, y=data["rate"] * 100, hue=level, palette=PALETTES["scale5"][: len(data)],
                 legend=False, ax=ax)
     err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
-    ax.errorbar(np.arange(len(data)), data["rate"] * 100, yerr=np.nan_to_num(err), fmt="none", ecolor="black",
+    ax.errorbar(np.arange(len(data)), data["rate"] * 100, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor="black",
                 capsize=5)
     ax.set_ylim(0, 100)
     sat = data[data[level] >= satisfied_at]

@@ -64,7 +64,7 @@ def repurchase_bars(result, ax=None, lang: str = "en"):
     sns.barplot(data=tab, x=level, y=tab["rate"] * 100, hue=level, palette=PALETTES["scale5"][: len(tab)],
                 legend=False, ax=ax)
     err = np.vstack([(tab["rate"] - tab["ci_low"]) * 100, (tab["ci_high"] - tab["rate"]) * 100])
-    ax.errorbar(np.arange(len(tab)), tab["rate"] * 100, yerr=np.nan_to_num(err), fmt="none",
+    ax.errorbar(np.arange(len(tab)), tab["rate"] * 100, yerr=np.nan_to_num(err).clip(min=0), fmt="none",
                 ecolor="black", capsize=5)
     ax.set_ylim(0, 100)
     return decorate(ax, t("repurchase_title", lang, ratio=result.top_box_ratio),
