@@ -35,8 +35,12 @@ data: $(STAMP)  ## regenerate datasets/ and its data dictionary
 exercises: $(STAMP)  ## regenerate student exercise notebooks from the solutions
 	$(BIN)/crmlab exercises
 
-lab: $(STAMP)  ## open the course in JupyterLab
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP)  ## open the course in JupyterLab (start with notebooks/00_start_here.ipynb)
+	$(BIN)/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb
+
+browser-test: $(STAMP)  ## JupyterLab driven in headless Chromium (needs root for apt on Debian)
+	bash .ci/browser-setup.sh $(VENV)
+	$(BIN)/python -m pytest -m browser -p no:xdist tests/test_browser.py
 
 clean:
 	rm -rf build reports
