@@ -64,3 +64,11 @@ def has_png(nb) -> int:
 def errors(nb) -> list[str]:
     return [f"{o.get('ename')}: {o.get('evalue')}" for c in nb.cells if c.cell_type == "code"
             for o in c.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def shown_figures(nb) -> dict[str, str]:
+    """label -> value of every two-cell table row (``<th>label</th><td>value</td>``) in the HTML outputs."""
+    import html
+
+    rows = re.findall(r"<tr>\s*<th>([^<]*)</th>\s*<td>([^<]*)</td>\s*</tr>", all_text(nb))
+    return {html.unescape(k): html.unescape(v) for k, v in rows}

@@ -11,7 +11,8 @@ from crmlab import complaints as C
 from crmlab import loyalty as L
 from crmlab import satisfaction as S
 from crmlab import servqual as Q
-from tests.nbtools import ROOT, all_text, errors, find_number
+from crmlab.labels import t
+from tests.nbtools import ROOT, all_text, errors, has_png, shown_figures
 
 NB = ROOT / "notebooks" / "06_case_report.ipynb"
 
@@ -39,7 +40,7 @@ def test_sentences_carry_the_numbers(hotel):
     en = report.servqual_sentence(n, "en")
     assert f"The largest SERVQUAL shortfall is {n['largest_gap_dim']}, {n['largest_gap']:+.2f}" in en
     zh = report.servqual_sentence(n, "zh")
-    assert report.SERVQUAL_ZH[n["largest_gap_dim"]] in zh and f"{n['largest_gap']:+.2f}" in zh
+    assert t(f"sq_{n['largest_gap_dim']}", "zh") in zh and f"{n['largest_gap']:+.2f}" in zh
     assert f"{n['csi']:.1f}" in report.satisfaction_sentence(n, "en")
     assert f"{100 * n['top_category_share']:.0f}%" in report.interaction_sentence(n, "zh")
 
@@ -76,8 +77,13 @@ def test_notebook_zh_b2b(executed):
     assert errors(nb) == []
     text = all_text(nb)
     n = report.assess(cases.generate("b2b", seed=7, n_customers=300), "b2b")
-    assert find_number(nb, "Largest SERVQUAL gap:") == pytest.approx(round(n["largest_gap"], 2))
+    shown = shown_figures(nb)
+    for section in report.SECTIONS:
+        for label, value in report.key_figures(n, section, "zh").iloc[:, 0].items():
+            assert shown.get(label) == value, (section, label)
+    assert shown[f"SERVQUAL 最大差距：{t('sq_' + n['largest_gap_dim'], 'zh')}"] == f"{n['largest_gap']:+.2f}"
     assert report.servqual_sentence(n, "zh") in text and "大客户" in text and "虚构" in text
+    assert has_png(nb) == 6  # one figure for each of the six analysis sections
 
 
 def test_html_has_no_code_and_no_external_refs(executed):
@@ -87,6 +93,7 @@ def test_html_has_no_code_and_no_external_refs(executed):
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=['\"]?https?://", html)
     assert "https://" not in html and "http://" not in html
     assert "cases.generate(" not in html  # no code cells
+    assert "report-hide" not in html and "This notebook writes" not in html  # the note to the notebook's user
     assert "结论与建议" in html
 
 
@@ -176,3 +183,44 @@ def test_interrupted_execution_leaves_no_target(tmp_path, monkeypatch):
         execute(NB, tmp_path / f"{job.stem}.ipynb", job.parameters())
     assert not (tmp_path / f"{job.stem}.ipynb").exists()
     assert [p.name for p in tmp_path.iterdir()] == [f"{job.stem}.failed.ipynb"]
+
+
+def test_key_figures_quote_the_numbers(hotel):
+    _, n = hotel
+    en = report.key_figures(n, "servqual", "en")["Value"]
+    assert en[f"Largest SERVQUAL shortfall: {n['largest_gap_dim'].capitalize()}"] == f"{n['largest_gap']:+.2f}"
+    sat = report.key_figures(n, "satisfaction", "zh")["数值"]
+    assert sat["顾客满意度指数（CSI，0-100）"] == f"{n['csi']:.1f}"
+    inter = report.key_figures(n, "interaction", "en")["Value"]
+    assert inter["First-contact resolution"] == f"{100 * n['fcr']:.0f}%"
+    assert inter["Cost per contact (CNY)"] == f"{n['cost_per_contact']:.1f}"
+    # the hotel has no key accounts: an empty table, not an error
+    assert report.key_figures(n, "burnett", "en").empty
+    for section in report.SECTIONS[:-1]:
+        en, zh = report.key_figures(n, section, "en"), report.key_figures(n, section, "zh")
+        numbers = lambda table: [v for v in table.iloc[:, 0] if any(ch.isdigit() for ch in v)]  # noqa: E731
+        assert len(en) == len(zh) > 0 and numbers(en) == numbers(zh) != []
+
+
+def test_key_figures_bad_input(hotel):
+    _, n = hotel
+    with pytest.raises(report.CRMDataError, match="'loyality' is not a report section"):
+        report.key_figures(n, "loyality")
+    with pytest.raises(report.CRMDataError, match="lang"):
+        report.key_figures(n, "value", "de")
+
+
+def test_localise_labels_a_copy():
+    import pandas as pd
+    from crmlab.labels import localise
+
+    table = pd.DataFrame({"fcr": [0.5, 0.7], "unlabelled": [1, 2]},
+                         index=pd.Index(["phone", "no_such_channel"], name="channel"))
+    before = table.copy()
+    zh = localise(table, "zh", values="cp_")
+    assert list(zh.columns) == ["一次解决率", "unlabelled"] and zh.index.name == "渠道"
+    assert list(zh.index) == ["电话", "no such channel"]
+    assert list(localise(table, "en").index) == ["phone", "no_such_channel"]  # values only when asked
+    pd.testing.assert_frame_equal(table, before)
+    with pytest.raises(report.CRMDataError, match="lang"):
+        localise(table, "fr")

@@ -57,3 +57,41 @@ def both(key: str) -> str:
     """'English (中文)' for glossaries and definitions."""
     en, zh = catalogue()[key]
     return f"{en} ({zh})"
+
+
+def label(value, lang: str = "en", prefix: str = "") -> str:
+    """The label of a data value (a segment, channel, dimension...) stored as ``prefix + value``.
+
+    A value without a label is shown as itself, underscores as spaces:
+
+    >>> label("delivery", "zh", "cp_"), label("no_such_value", "zh")
+    ('配送', 'no such value')
+    """
+    try:
+        return t(f"{prefix}{value}", lang)
+    except KeyError:
+        return str(value).replace("_", " ")
+
+
+def localise(table, lang: str = "en", values: str | None = None):
+    """A copy of ``table`` ready to show a reader: labelled columns and index name, and optionally index values.
+
+    Column and index names use the ``col_<name>`` labels (names without one
+    stay as they are); with ``values`` (a label prefix such as ``"cp_"``, or
+    ``""``), the index values are labelled through :func:`label` too. The
+    caller's table is not changed.
+    """
+    check_lang(lang)
+    cat = catalogue()
+
+    def name(n):
+        pair = cat.get(f"col_{n}")
+        return pair[LANGS.index(lang)] if pair else n
+
+    out = table.rename(columns=name)
+    out.columns.name = None
+    if out.index.name is not None:
+        out.index = out.index.rename(name(out.index.name))
+    if values is not None:
+        out.index = out.index.map(lambda v: label(v, lang, values))
+    return out
