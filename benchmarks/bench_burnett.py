@@ -17,19 +17,11 @@ import pandas as pd
 
 from crmlab import burnett as bm
 from crmlab.datasets.burnett import make_accounts, make_expert_scores
+from _timing import best_of  # benchmarks/_timing.py (the script's own folder)
 
 N_ACCOUNTS = 100_000
 N_EXPERTS = 5
 IND = list(bm.ATTRACTIVENESS_INDICATORS)
-
-
-def best_of(fn, repeat=3):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def main():

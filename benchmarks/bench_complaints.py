@@ -17,18 +17,10 @@ import pandas as pd
 
 from crmlab import complaints as cp
 from crmlab import datasets
+from _timing import best_of  # benchmarks/_timing.py (the script's own folder)
 
 N = 1_000_000
 SLA = 48.0
-
-
-def best_of(fn, repeat=3):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def _km_reference(hours: pd.Series, event: pd.Series, group: pd.Series) -> pd.DataFrame:

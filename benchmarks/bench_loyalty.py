@@ -18,19 +18,11 @@ import pandas as pd
 
 from crmlab import loyalty as loy
 from crmlab.bgnbd import fit_bgnbd, simulate_bgnbd
+from _timing import best_of  # benchmarks/_timing.py (the script's own folder)
 
 N_TX = 1_000_000
 N_CUST = 100_000
 AS_OF = pd.Timestamp("2024-12-31")
-
-
-def best_of(fn, repeat=3):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def make_transactions(seed: int = 0) -> pd.DataFrame:

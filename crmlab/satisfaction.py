@@ -205,25 +205,31 @@ def derived_importance(df: pd.DataFrame, target: str = "overall",
     v.require_choice(method, ["regression", "correlation"], "method")
     y = df[target].to_numpy(dtype="float64")
     x = df[attributes].to_numpy(dtype="float64")
-    complete = ~(np.isnan(y) | np.isnan(x).any(axis=1))
-    if not complete.all():  # listwise deletion
-        y, x = y[complete], x[complete]
+    if np.isnan(y.sum() + x.sum()):  # NaN propagates through the sums: one cheap pass finds any missing value
+        complete = ~(np.isnan(y) | np.isnan(x).any(axis=1))
+        y, x = y[complete], x[complete]  # listwise deletion
     if len(y) <= len(attributes) + 1:
         raise CRMDataError(
             f"derived importance needs more complete rows than attributes + 1 ({len(attributes) + 1}); "
             f"got {len(y)}. Fix: use a larger sample."
         )
-    flat = [a for a, s in zip(attributes, x.std(axis=0)) if s == 0]
+    # Everything comes from the centred cross-products (one matrix product over the data):
+    # OLS slopes with an intercept solve S_xx b = s_xy, and r_j = s_xj,y / sqrt(s_xj,xj s_yy).
+    xc = x - x.mean(axis=0)
+    yc = y - y.mean()
+    sxx = xc.T @ xc
+    sxy = xc.T @ yc
+    syy = float(yc @ yc)
+    var = np.diag(sxx)
+    flat = [a for a, sv in zip(attributes, var) if sv <= 0]
     if flat:
         raise CRMDataError(
             f"column {flat[0]!r} does not vary (every answer is the same), so its importance "
             "cannot be estimated. Fix: leave it out of attributes."
         )
-    design = np.column_stack([np.ones(len(y)), x])
-    coef = np.linalg.lstsq(design, y, rcond=None)[0][1:]
-    xc = x - x.mean(axis=0)
-    yc = y - y.mean()
-    r = (xc * yc[:, None]).sum(axis=0) / np.sqrt((xc**2).sum(axis=0) * (yc**2).sum())
+    coef = np.linalg.lstsq(sxx, sxy, rcond=None)[0]  # = solve() unless attributes are collinear (then min-norm)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = sxy / np.sqrt(var * syy)
     basis = coef if method == "regression" else r
     pos = np.clip(basis, 0, None)
     weight = pos / pos.sum() if pos.sum() > 0 else np.full(len(pos), np.nan)
@@ -326,11 +332,11 @@ def repurchase_by_score(df: pd.DataFrame, score: str = "overall", outcome: str =
     low, high = scale
     v.require_in_scale(df, [score], low, high, integer=True,
                        missing_fix=f"drop the rows without a {score!r} answer first.")
-    bought = v.to_bool(df, outcome).astype(bool)
+    bought = v.to_bool(df, outcome).to_numpy(dtype=bool)
     levels = pd.Index(np.arange(int(low), int(high) + 1), name=score)
-    grouped = bought.groupby(df[score].astype("int64"))
-    n = grouped.size().reindex(levels, fill_value=0)
-    k = grouped.sum().reindex(levels, fill_value=0)
+    code = df[score].to_numpy(dtype="int64") - int(low)  # 0 .. high-low, checked above
+    n = pd.Series(np.bincount(code, minlength=len(levels)), index=levels)
+    k = pd.Series(np.bincount(code[bought], minlength=len(levels)), index=levels)
     lo, hi = wilson_ci(k, n, confidence)
     with np.errstate(invalid="ignore", divide="ignore"):
         rate = k / n.replace(0, np.nan)
