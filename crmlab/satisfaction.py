@@ -128,6 +128,9 @@ def weighted_score(df: pd.DataFrame, weights: Mapping[str, float] | pd.Series | 
         out = np.where(total > 0, out, np.nan)
     else:
         out = np.einsum("ij,ij->i", w, x) if isinstance(weights, pd.DataFrame) else x @ w[0]
+    # A weighted mean of ratings on the scale stays on the scale; rounding can overshoot by 1 ulp
+    # (5.000000000000001), which the next helper would reject as out of range.
+    out = np.clip(out, scale[0], scale[1], out=out)
     return pd.Series(out, index=df.index, name="weighted_score")
 
 

@@ -658,3 +658,12 @@ def test_scores_from_counts_bad_inputs():
         s.scores_from_counts(counts.assign(n_3="many"))
     with pytest.raises(CRMDataError, match="counts has 0 rows"):
         s.scores_from_counts(counts.iloc[:0])
+
+
+def test_weighted_score_stays_on_the_scale_despite_rounding():
+    # six slider weights of 1/6 sum to 1.0000000000000002; all-5 ratings then give 5.000000000000002
+    df = pd.DataFrame({a: [5, 5, 1] for a in "abcdef"})
+    scores = crmlab.satisfaction.weighted_score(df, {a: 1 / 6 for a in "abcdef"}, normalize=True)
+    assert scores.max() <= 5 and scores.tolist() == pytest.approx([5.0, 5.0, 1.0])
+    table = crmlab.satisfaction.csi(scores.to_frame("weighted_score"), "weighted_score")
+    assert table["n"].iloc[0] == 3 and table["csi"].iloc[0] == pytest.approx(200 / 3)

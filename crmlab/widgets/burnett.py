@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from crmlab import burnett as bm
 from crmlab.labels import t
 from crmlab.plots.burnett import bubble_matrix
+from crmlab.widgets._panel import live_panel
 
 __all__ = ["matrix_explorer"]
 
@@ -42,30 +42,18 @@ def matrix_explorer(scores, relationship: pd.Series, revenue: pd.Series | None =
         data["revenue"] = pd.Series(revenue, dtype="float64").reindex(scores.index)
     data["attractiveness"] = bm.attractiveness_index(scores)
     reference = bm.burnett_matrix(data, grid=grid)
-    out = widgets.Output()
-    text = widgets.HTML()
 
-    def redraw(_=None):
+    def update():
         raw = {g: s.value for g, s in sliders.items()}
         if sum(raw.values()) == 0:
-            text.value = "<b>" + t("bm_weights_zero", lang) + "</b>"
-            return
+            return t("bm_weights_zero", lang)
         ac, rc = tuple(cuts["attractiveness"].value), tuple(cuts["relationship"].value)
         if ac[0] >= ac[1] or rc[0] >= rc[1]:
-            text.value = "<b>" + t("bm_cut_order", lang) + "</b>"
-            return
+            return t("bm_cut_order", lang)
         weights = bm.weights_from_groups(raw)
         table = bm.burnett_matrix(data.assign(attractiveness=bm.attractiveness_index(scores, weights)),
                                   attractiveness_cuts=ac, relationship_cuts=rc, grid=grid, lang=lang)
-        text.value = t("bm_widget_line", lang, changed=bm.cells_changed(reference, table), n=len(table))
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(7.5, 6), layout="constrained")
-            bubble_matrix(table, size="revenue" if revenue is not None else None, ax=ax, lang=lang)
-            plt.show()
+        line = t("bm_widget_line", lang, changed=bm.cells_changed(reference, table), n=len(table))
+        return line, lambda ax: bubble_matrix(table, size="revenue" if revenue is not None else None, ax=ax, lang=lang)
 
-    for s in [*sliders.values(), *cuts.values()]:
-        s.observe(redraw, names="value")
-    redraw()
-    controls = widgets.VBox([*sliders.values(), *cuts.values(), text])
-    return widgets.VBox([controls, out])
+    return live_panel([*sliders.values(), *cuts.values()], update, figsize=(7.5, 6), layout="stack")

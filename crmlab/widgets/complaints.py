@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 
 from crmlab import complaints as cp
 from crmlab.labels import t
 from crmlab.plots.complaints import word_of_mouth_bars
+from crmlab.widgets._panel import live_panel
 
 __all__ = ["word_of_mouth_explorer"]
 
@@ -37,20 +37,10 @@ def word_of_mouth_explorer(n_complaints: float = 1000, share_full: float = 0.5, 
         "reduce_share": slider("cp_reduce", 0.45, 0, 0.5, 0.01),
         "increase_share": slider("cp_increase", 0.10, 0, 0.5, 0.01),
     }
-    out = widgets.Output()
-    text = widgets.HTML()
 
-    def redraw(_=None):
-        args = {k: s.value for k, s in sliders.items()}
-        res = cp.word_of_mouth(value_per_customer=value_per_customer, **args)
-        text.value = t("cp_wom_line", lang, pos=res.told_positive, neg=res.told_negative, risk=res.revenue_at_risk)
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6.5, 3.2), layout="constrained")
-            word_of_mouth_bars(res, ax=ax, lang=lang)
-            plt.show()
+    def update():
+        res = cp.word_of_mouth(value_per_customer=value_per_customer, **{k: s.value for k, s in sliders.items()})
+        line = t("cp_wom_line", lang, pos=res.told_positive, neg=res.told_negative, risk=res.revenue_at_risk)
+        return line, lambda ax: word_of_mouth_bars(res, ax=ax, lang=lang)
 
-    for s in sliders.values():
-        s.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.HBox([widgets.VBox(list(sliders.values())), text]), out])
+    return live_panel(list(sliders.values()), update, figsize=(6.5, 3.2))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 
 from crmlab import loyalty as loy
 from crmlab.labels import t
 from crmlab.plots import clv_curve
+from crmlab.widgets._panel import live_panel
 
 __all__ = ["clv_explorer"]
 
@@ -29,25 +29,15 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float 
                             continuous_update=False, style=style, readout_format=".2f")
     g = widgets.FloatSlider(value=growth, min=0.0, max=0.1, step=0.01, description=t("growth_slider", lang),
                             continuous_update=False, style=style, readout_format=".2f")
-    text = widgets.HTML()
-    out = widgets.Output()
 
-    def redraw(_=None):
+    def update():
         if (r.value + 0.05) * (1 + g.value) >= 1 + d.value:
-            text.value = "<b>" + t("widget_bad", lang) + "</b>"
-            return
+            return t("widget_bad", lang)
         base = loy.clv(m.value, r.value, d.value, growth=g.value)
         plus = loy.clv(m.value, r.value + 0.05, d.value, growth=g.value)
-        text.value = t("widget_clv_line", lang, clv=base, plus=plus, pct=(plus / base - 1) * 100)
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6.5, 3.8), layout="constrained")
-            clv_curve({t("base", lang): loy.clv_projection(m.value, r.value, d.value, periods, g.value),
-                       t("plus5", lang): loy.clv_projection(m.value, r.value + 0.05, d.value, periods, g.value)},
-                      ax=ax, lang=lang)
-            plt.show()
+        curves = {t("base", lang): loy.clv_projection(m.value, r.value, d.value, periods, g.value),
+                  t("plus5", lang): loy.clv_projection(m.value, r.value + 0.05, d.value, periods, g.value)}
+        line = t("widget_clv_line", lang, clv=base, plus=plus, pct=(plus / base - 1) * 100)
+        return line, lambda ax: clv_curve(curves, ax=ax, lang=lang)
 
-    for s in (m, r, d, g):
-        s.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.HBox([widgets.VBox([m, r, d, g]), text]), out])
+    return live_panel([m, r, d, g], update, figsize=(6.5, 3.8))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from crmlab import pls
 from crmlab.labels import t
 from crmlab.plots.pls import path_diagram
+from crmlab.widgets._panel import live_panel
 
 __all__ = ["pls_explorer"]
 
@@ -24,21 +24,12 @@ def pls_explorer(survey: pd.DataFrame, blocks=pls.BLOCKS, paths=pls.PATHS, const
     std = widgets.Checkbox(value=True, description="standardized")
     share = widgets.FloatSlider(value=1.0, min=0.2, max=1.0, step=0.1, description="sample share",
                                 continuous_update=False, style={"description_width": "100px"})
-    out = widgets.Output()
-    text = widgets.HTML()
 
-    def redraw(_=None):
+    def update():
         data = survey.iloc[: max(30, int(len(survey) * share.value))]
         fit = pls.pls_path_model(data, blocks, paths, scheme=scheme.value, standardized=std.value)
         index = pls.satisfaction_index(data, fit, construct)["index"].iloc[0]
-        text.value = t("pls_widget_line", lang, index=index, r2=fit.r2.get(construct, float("nan")))
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
-            path_diagram(fit, ax=ax, lang=lang)
-            plt.show()
+        line = t("pls_widget_line", lang, index=index, r2=fit.r2.get(construct, float("nan")))
+        return line, lambda ax: path_diagram(fit, ax=ax, lang=lang)
 
-    for w in (scheme, std, share):
-        w.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.HBox([scheme, std, share]), text, out])
+    return live_panel([scheme, std, share], update, figsize=(8, 4.5), layout="row")

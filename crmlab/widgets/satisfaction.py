@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from crmlab import satisfaction as sat
 from crmlab.labels import t
 from crmlab.plots import csi_bars
+from crmlab.widgets._panel import live_panel
 
 __all__ = ["weight_explorer"]
 
@@ -27,26 +27,14 @@ def weight_explorer(survey: pd.DataFrame, attributes=sat.ATTRIBUTES, by: str = "
                                       description=t(a, lang), continuous_update=False,
                                       style={"description_width": "90px"})
                for a in attributes}
-    out = widgets.Output()
-    text = widgets.HTML()
 
-    def redraw(_=None):
+    def update():
         raw = {a: s.value for a, s in sliders.items()}
         if sum(raw.values()) == 0:
-            text.value = "<b>" + t("weights_zero", lang) + "</b>"
-            return
+            return t("weights_zero", lang)
         scores = sat.weighted_score(survey, raw, attributes, normalize=True)
         table = sat.csi(scores.to_frame("weighted_score").join(survey[[by]]), "weighted_score", by=by)
         overall = sat.csi(scores.to_frame("weighted_score"), "weighted_score")["csi"].iloc[0]
-        text.value = t("widget_csi_line", lang, csi=overall)
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6.5, 3.8), layout="constrained")
-            csi_bars(table, ax=ax, lang=lang)
-            plt.show()
+        return t("widget_csi_line", lang, csi=overall), lambda ax: csi_bars(table, ax=ax, lang=lang)
 
-    for s in sliders.values():
-        s.observe(redraw, names="value")
-    redraw()
-    box = widgets.VBox([widgets.HBox([widgets.VBox(list(sliders.values())), text]), out])
-    return box
+    return live_panel(list(sliders.values()), update, figsize=(6.5, 3.8))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from crmlab import servqual as sq
 from crmlab.labels import t
 from crmlab.plots.servqual import dimension_gaps, sq_label
+from crmlab.widgets._panel import live_panel
 
 __all__ = ["branch_explorer"]
 
@@ -36,29 +36,21 @@ def branch_explorer(survey: pd.DataFrame, items=sq.SERVQUAL, by: str = "branch",
                                       description=sq_label(d, lang), continuous_update=False,
                                       style={"description_width": "110px"})
                for d in dims}
-    text = widgets.HTML()
-    out = widgets.Output()
 
-    def redraw(_=None):
+    def update():
         raw = {d: s.value for d, s in sliders.items()}
         if sum(raw.values()) == 0:
-            text.value = "<b>" + t("sq_weights_zero", lang) + "</b>"
-            return
+            return t("sq_weights_zero", lang)
         data = survey if choose.value is None else survey[survey[by] == choose.value]
         gaps = sq.servqual_gaps(data, imap, strict=False)
         w = sq.weighted_servqual(data, imap, weights=raw, normalize=True, gaps=gaps)
         name = t("sq_all_branches", lang) if choose.value is None else sq_label(choose.value, lang)
-        text.value = t("sq_widget_line", lang, branch=name, score=w.table["score"].iloc[0],
-                       plain=gaps.overall["gap"].iloc[0], n=len(data))
-        with out:
-            out.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6.5, 3.6), layout="constrained")
+        line = t("sq_widget_line", lang, branch=name, score=w.table["score"].iloc[0],
+                 plain=gaps.overall["gap"].iloc[0], n=len(data))
+
+        def draw(ax):
             dimension_gaps(gaps, ax=ax, lang=lang)
             ax.set_title(name)
-            plt.show()
+        return line, draw
 
-    choose.observe(redraw, names="value")
-    for s in sliders.values():
-        s.observe(redraw, names="value")
-    redraw()
-    return widgets.VBox([widgets.HBox([widgets.VBox([choose, *sliders.values()]), text]), out])
+    return live_panel([choose, *sliders.values()], update, figsize=(6.5, 3.6))
