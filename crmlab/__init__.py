@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from crmlab.errors import CRMDataError
+from crmlab.errors import CRMDataError, CRMWarning
 
 __version__ = "0.1.0"
 
@@ -19,7 +19,7 @@ _LAZY = {
     "labels", "exercises", "report", "assign", "stats",
 }
 
-__all__ = ["CRMDataError", "__version__", *sorted(_LAZY)]
+__all__ = ["CRMDataError", "CRMWarning", "__version__", *sorted(_LAZY)]
 
 
 def __getattr__(name: str):

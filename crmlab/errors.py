@@ -1,4 +1,4 @@
-"""The one exception type of the kit."""
+"""The one exception type of the kit, and its one warning type."""
 
 
 class CRMDataError(ValueError):
@@ -7,3 +7,7 @@ class CRMDataError(ValueError):
     The message names the column (or parameter), shows up to five offending
     values with their row labels, and says how to fix the input.
     """
+
+
+class CRMWarning(UserWarning):
+    """A result was computed but should be read with care (e.g. an iterative fit that did not converge)."""

@@ -412,6 +412,14 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
     modes_b = np.array([modes[c] == "B" for c in names])
     binv = _block_inverse(S, mask) if modes_b.any() else None
     W, iterations, conv = _fit_cov(S, mask, adj, scheme, modes_b, tol, max_iter, binv)
+    if not conv[0]:
+        import warnings
+
+        from crmlab.errors import CRMWarning
+
+        warnings.warn(f"the PLS outer weights did not converge in max_iter={max_iter} rounds (tol={tol:g}); "
+                      "the estimates are the last round's. Fix: raise max_iter, loosen tol, or check for "
+                      "blocks whose indicators barely correlate.", CRMWarning, stacklevel=2)
     W = _orient(W, S, mask)
     loadings, cross, R, beta, r2, total = _stats(W, S, mask, adj)
     W0, load0, beta0, r20, total0 = W[0], loadings[0], beta[0], r2[0], total[0]

@@ -39,7 +39,10 @@ def execute(input_path: str | Path, output_path: str | Path, parameters: dict | 
     os.close(fd)
     try:
         pm.execute_notebook(str(input_path), tmp, parameters=parameters or {}, kernel_name="python3",
-                            progress_bar=False, cwd=str(cwd or Path(input_path).parent), log_output=False)
+                            progress_bar=False, cwd=str(cwd or Path(input_path).parent), log_output=False,
+                            # the kernel process logs to our terminal; its start-up warning and the
+                            # "KeyboardInterrupt caught" at shutdown are noise to a report reader
+                            extra_arguments=["--log-level=CRITICAL"])
         os.replace(tmp, output_path)
     except BaseException:
         # keep the partly executed notebook for debugging, next to the target, never as the target

@@ -412,3 +412,17 @@ def test_import_is_light():
     code = "import sys, crmlab.pls, crmlab.checks.pls; print(any(m in sys.modules for m in ('matplotlib', 'seaborn', 'ipywidgets')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_no_convergence_warns():
+    import warnings
+
+    from crmlab import CRMWarning
+
+    data = datasets.generate("ecsi_survey", seed=2, n=300).frame
+    with pytest.warns(CRMWarning, match="did not converge in max_iter=1"):
+        fit = pls_path_model(data, max_iter=1)
+    assert fit.converged is False
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CRMWarning)
+        assert pls_path_model(data).converged is True
