@@ -33,6 +33,8 @@ def execute(input_path: str | Path, output_path: str | Path, parameters: dict | 
     """Execute a notebook with papermill; the output appears atomically."""
     import papermill as pm
 
+    from crmlab._kernel import PAPERMILL_KW  # polls the kernel in slices: no missed reply (see there)
+
     output_path = Path(output_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{output_path.stem}.", suffix=".ipynb", dir=output_path.parent)
@@ -42,7 +44,7 @@ def execute(input_path: str | Path, output_path: str | Path, parameters: dict | 
                             progress_bar=False, cwd=str(cwd or Path(input_path).parent), log_output=False,
                             # the kernel process logs to our terminal; its start-up warning and the
                             # "KeyboardInterrupt caught" at shutdown are noise to a report reader
-                            extra_arguments=["--log-level=CRITICAL"])
+                            extra_arguments=["--log-level=CRITICAL"], **PAPERMILL_KW)
         os.replace(tmp, output_path)
     except BaseException:
         # keep the partly executed notebook for debugging, next to the target, never as the target

@@ -16,12 +16,15 @@ def run_notebook(path: str | Path, tmp_path: Path, **parameters) -> nbformat.Not
     """Execute a notebook with papermill and the given parameters; return the executed notebook."""
     import papermill as pm
 
+    from crmlab._kernel import PAPERMILL_KW
+
     path = Path(path)
     if not path.is_absolute():
         path = ROOT / path
     out = tmp_path / f"{path.stem}.out.ipynb"
     pm.execute_notebook(str(path), str(out), parameters=parameters, kernel_name="python3",
-                        progress_bar=False, cwd=str(tmp_path), execution_timeout=300, start_timeout=120)
+                        progress_bar=False, cwd=str(tmp_path), execution_timeout=300, start_timeout=120,
+                        **PAPERMILL_KW)
     return nbformat.read(str(out), as_version=4)
 
 
