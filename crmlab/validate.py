@@ -35,6 +35,8 @@ __all__ = [
     "require_choice",
     "require_positive",
     "require_nonnegative",
+    "require_int",
+    "require_group_labels",
     "to_datetime",
     "to_bool",
 ]
@@ -314,3 +316,47 @@ def to_bool(df: pd.DataFrame, column: str, allow_missing: bool = False) -> pd.Se
     if not allow_missing and out.isna().any():
         require_no_missing(pd.DataFrame({column: out}), [column])
     return out.rename(column)
+
+
+def require_int(value, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
+    """Check a count-like parameter is a whole number (not a float, bool or text) within bounds.
+
+    ``2.5`` periods or ``"500"`` respondents are refused rather than silently
+    truncated; a float with no fraction (``3.0``) is accepted as 3.
+    """
+    ok = isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+    if not ok and isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
+        ok, value = True, int(value)
+    bound = ("" if minimum is None else f" >= {minimum}") + ("" if maximum is None else f" <= {maximum}")
+    if not ok:
+        raise CRMDataError(
+            f"{name}={value!r} must be a whole number{bound} ({type(value).__name__} given). "
+            f"Fix: pass an int, e.g. {name}={minimum if minimum is not None else 1}."
+        )
+    value = int(value)
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise CRMDataError(f"{name}={value!r} is out of range; it must be{bound}. Fix: pass a whole number{bound}.")
+    return value
+
+
+def require_group_labels(df: pd.DataFrame, by: str) -> None:
+    """The kit's one policy for a grouping column (``by=``): every row needs a label.
+
+    Rows with a missing group label are never dropped silently: the error
+    gives their count and rows, and the fix drops them explicitly so the
+    caller sees how many go.
+    """
+    require_columns(df, [by])
+    miss = df[by].isna()
+    if pd.api.types.is_string_dtype(df[by]) or df[by].dtype == object:
+        miss = miss | (df[by].astype("string").str.strip() == "").fillna(False).astype(bool)
+    if miss.any():
+        rows = ", ".join(repr(i) for i in df.index[miss][:MAX_SHOWN])
+        more = int(miss.sum()) - MAX_SHOWN
+        raise CRMDataError(
+            f"group column {by!r} has {int(miss.sum())} missing or blank label(s) at row(s) {rows}"
+            + (f" (and {more} more)" if more > 0 else "")
+            + f" of {len(df)}. Fix: drop them on purpose, "
+            f"df = df[df[{by!r}].fillna('').astype(str).str.strip() != ''], "
+            f"or label them, e.g. df[{by!r}] = df[{by!r}].fillna('unknown')."
+        )
