@@ -81,7 +81,12 @@ def read_roster(path) -> list[dict]:
     """
     text = read_text(path, "roster")
     where = f"roster {str(path)!r}"
-    table = list(csv.reader(io.StringIO(text)))
+    try:
+        table = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:  # a bare carriage return inside an unquoted value
+        raise CRMDataError(f"{where}: {_stray_cr(text)} contains a line break (U+000D, carriage return) "
+                           f"inside a value ({exc}). Fix: retype the value without line breaks "
+                           "(in Excel: =CLEAN(...)).") from None
     while table and not any(c.strip(" ") for c in table[-1]):
         table.pop()
     if not table:
@@ -123,6 +128,18 @@ def read_roster(path) -> list[dict]:
     if not rows:
         raise CRMDataError(f"{where}: no students (only a header). Fix: add one line per student, e.g. 's001,Li Wei'.")
     return rows
+
+
+def _stray_cr(text: str) -> str:
+    """'row N, column C' of the first carriage return that is not part of a line end (for the error)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    header = [c.strip(" ") for c in next(csv.reader([lines[0].replace("\r", "")]), [])]
+    for i, line in enumerate(lines):
+        if "\r" in line.rstrip("\r"):
+            k = line.split(",").index(next(f for f in line.split(",") if "\r" in f))
+            col = header[k] if k < len(header) else f"field {k + 1}"
+            return f"row {i}, column {col}" if i else f"the header, column {k + 1}"
+    return "a value"
 
 
 def personalise(nb, student_id: str, name: str, seed: int):

@@ -147,7 +147,7 @@ def satisfaction_sentence(n: dict, lang: str = "en") -> str:
                 f"（{n['csi_low']:.1f}）。对总体满意度影响最大的属性是{_name(n['top_driver'], '', lang)}，"
                 f"评分最低的属性是{_name(n['weakest_attribute'], '', lang)}（均值 {n['weakest_mean']:.2f}）。")
     return (f"Overall customer satisfaction (CSI) is {n['csi']:.1f}; the lowest segment is "
-            f"{n['csi_low_segment']} ({n['csi_low']:.1f}). The strongest driver of overall satisfaction is "
+            f"{md(n['csi_low_segment'])} ({n['csi_low']:.1f}). The strongest driver of overall satisfaction is "
             f"{_name(n['top_driver'], '', lang)}; the lowest-rated attribute is "
             f"{_name(n['weakest_attribute'], '', lang)} (mean {n['weakest_mean']:.2f}).")
 
@@ -424,6 +424,11 @@ def make_job(case, seed=42, lang="en", n_customers=2000, row: int | None = None)
     def fail(col, msg):
         raise CRMDataError(f"{where}column {col}: {msg}")
 
+    from crmlab._io import check_text
+
+    for col, value in (("case", case), ("lang", lang)):
+        if isinstance(value, str):
+            check_text(value, f"{where}column {col}", fix=f"write the {col} without line breaks or control characters")
     case_s = case.strip().lower() if isinstance(case, str) else None
     if case_s not in _cases.CASES:
         fail("case", f"unknown case {case!r}. Fix: choose one of {', '.join(_cases.CASES)}.")
