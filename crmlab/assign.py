@@ -7,6 +7,14 @@ seed is derived stably from the id (sha256, mod 2**31), injected into the
 parameters cell of the student copy ``exercises/NN_topic.ipynb``; the check
 functions recompute from the student's data, so feedback is per student. The
 instructor gets ``answer_key.csv`` computed with ``crmlab.checks.answer_key``.
+
+Safety: ``--topic`` takes only a name :func:`topics` lists (never a path, never
+a solution notebook); ids must be file-name safe and names free of control
+characters (both checked row by row, with the row and column in the error);
+the id and name reach the notebook only as ``repr`` string literals and as
+notebook metadata, never as source text; every file is written inside
+``--out`` (:func:`crmlab._io.inside`) with the usual permissions, and the key's
+cells cannot run as spreadsheet formulas (:func:`crmlab._io.write_csv`).
 """
 
 from __future__ import annotations
