@@ -7,6 +7,14 @@ seed is derived stably from the id (sha256, mod 2**31), injected into the
 parameters cell of the student copy ``exercises/NN_topic.ipynb``; the check
 functions recompute from the student's data, so feedback is per student. The
 instructor gets ``answer_key.csv`` computed with ``crmlab.checks.answer_key``.
+
+Safety: ``--topic`` takes only a name :func:`topics` lists (never a path, never
+a solution notebook); ids must be file-name safe and names free of control
+characters (both checked row by row, with the row and column in the error);
+the id and name reach the notebook only as ``repr`` string literals and as
+notebook metadata, never as source text; every file is written inside
+``--out`` (:func:`crmlab._io.inside`) with the usual permissions, and the key's
+cells cannot run as spreadsheet formulas (:func:`crmlab._io.write_csv`).
 """
 
 from __future__ import annotations
@@ -21,8 +29,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from crmlab._io import atomic_write_text
+from crmlab._io import atomic_write_text, check_file_id, check_text, inside, out_folder, read_text, write_csv
 from crmlab.errors import CRMDataError
+from crmlab.validate import require_int
 
 ROOT = Path(__file__).resolve().parents[1]
 _SEED_LINE = re.compile(r"^seed\s*=\s*\d+", re.M)
@@ -36,14 +45,19 @@ def student_seed(student_id) -> int:
 
 
 def topics(root=ROOT) -> list[str]:
-    return sorted(p.stem for p in (Path(root) / "exercises").glob("[0-9][0-9]_*.ipynb"))
+    """The exercises ``assign`` hands out: the student copies ``exercises/NN_topic.ipynb`` (never the solutions)."""
+    return sorted(p.stem for p in (Path(ROOT if root is None else root) / "exercises").glob("[0-9][0-9]_*.ipynb"))
 
 
 def exercise_path(topic: str, root=ROOT) -> Path:
-    path = Path(root) / "exercises" / f"{topic}.ipynb"
-    if not path.exists():
-        raise CRMDataError(f"topic: no exercise notebook {topic!r}; choose one of {', '.join(topics(root)) or 'none'}")
-    return path
+    """The student copy of ``topic``; only a name :func:`topics` lists is accepted (no paths, no solutions)."""
+    root = ROOT if root is None else root
+    names = topics(root)
+    listed = ", ".join(names) or "none (run 'crmlab exercises' in the kit's folder first)"
+    if not isinstance(topic, str) or topic not in names:
+        raise CRMDataError(f"topic: {topic!r} is not an exercise of the kit; choose one of {listed}. "
+                           "Fix: pass one of those names exactly (a name, not a path).")
+    return inside(Path(root) / "exercises", f"{topic}.ipynb")
 
 
 def checks_module(nb) -> object:
@@ -53,55 +67,115 @@ def checks_module(nb) -> object:
         if m:
             mod = importlib.import_module(f"crmlab.checks.{m.group(1)}")
             if not (hasattr(mod, "exercise_data") and hasattr(mod, "ANSWERS")):
-                raise CRMDataError(f"topic: crmlab.checks.{m.group(1)} has no exercise_data/ANSWERS")
+                raise CRMDataError(f"topic: crmlab.checks.{m.group(1)} has no exercise_data/ANSWERS. "
+                                   "Fix: regenerate the exercise with 'crmlab exercises'.")
             return mod
-    raise CRMDataError("topic: the exercise notebook does not import its crmlab.checks module")
+    raise CRMDataError("topic: the exercise notebook does not import its crmlab.checks module. "
+                       "Fix: regenerate the exercise with 'crmlab exercises'.")
+
+
+ROSTER_COLUMNS = ("student_id", "name")
 
 
 def read_roster(path) -> list[dict]:
-    path = Path(path)
+    """The students of a roster CSV (columns ``student_id``, ``name``; others are ignored).
+
+    Read in UTF-8, UTF-16 or GBK (:func:`crmlab._io.read_text`). Refused with a
+    CRMDataError naming the row and column: a missing column, an empty roster,
+    a row with more fields than the header, a blank, unsafe (see
+    :data:`crmlab._io.SAFE_ID_TEXT`) or duplicate id (case-insensitively: the
+    ids become file names), and any control character in an id or name. Blank
+    rows are skipped; spaces around values are dropped.
+    """
+    text = read_text(path, "roster")
+    where = f"roster {str(path)!r}"
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CRMDataError(f"roster {path}: cannot read it ({type(exc).__name__})") from None
-    reader = csv.DictReader(io.StringIO(text))
-    cols = [c.strip() for c in reader.fieldnames or []]
-    missing = [c for c in ("student_id", "name") if c not in cols]
+        table = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:  # a bare carriage return inside an unquoted value
+        raise CRMDataError(f"{where}: {_stray_cr(text)} contains a line break (U+000D, carriage return) "
+                           f"inside a value ({exc}). Fix: retype the value without line breaks "
+                           "(in Excel: =CLEAN(...)).") from None
+    while table and not any(c.strip(" ") for c in table[-1]):
+        table.pop()
+    if not table:
+        raise CRMDataError(f"{where}: the file is empty. Fix: a first line 'student_id,name', then one student a line.")
+    header = [c.strip(" ") for c in table[0]]
+    for j, col in enumerate(header, start=1):
+        check_text(col, f"{where}: header, column {j}")
+    missing = [c for c in ROSTER_COLUMNS if c not in header]
     if missing:
-        raise CRMDataError(f"roster {path}: missing column {', '.join(missing)} (found: {', '.join(cols) or 'nothing'})")
-    rows, seen = [], set()
-    for i, raw in enumerate(reader, start=1):
-        r = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
-        if not any(r.values()):
+        raise CRMDataError(f"{where}: missing column {', '.join(missing)} (found: {', '.join(map(repr, header)) or 'nothing'}). "
+                           "Fix: the first line must name the columns, e.g. 'student_id,name'.")
+    twice = sorted({c for c in header if header.count(c) > 1 and c in ROSTER_COLUMNS})
+    if twice:
+        raise CRMDataError(f"{where}: column {', '.join(twice)} appears more than once in the header. "
+                           "Fix: keep one column of each name.")
+    pos = {c: header.index(c) for c in ROSTER_COLUMNS}
+    rows, seen = [], {}
+    for i, fields in enumerate(table[1:], start=1):
+        if not any(f.strip(" ") for f in fields):
             continue
-        sid = r.get("student_id", "")
+        if len(fields) > len(header):
+            raise CRMDataError(f"{where}: row {i} has {len(fields)} fields but the header has {len(header)}: "
+                               f"{fields!r}. Fix: put a value that contains a comma in double quotes, "
+                               'e.g. "Wang, Fang".')
+        r = {c: (fields[k].strip(" ") if k < len(fields) else "") for c, k in pos.items()}
+        sid = r["student_id"]
         if not sid:
-            raise CRMDataError(f"roster {path}: row {i}, column student_id: empty")
-        if not re.fullmatch(r"[\w.-]+", sid):
-            raise CRMDataError(f"roster {path}: row {i}, column student_id: {sid!r} has characters other than "
-                               "letters, digits, '.', '_', '-'")
-        if sid in seen:
-            raise CRMDataError(f"roster {path}: row {i}, column student_id: duplicate id {sid!r}")
-        seen.add(sid)
-        rows.append({"student_id": sid, "name": r.get("name", "")})
+            raise CRMDataError(f"{where}: row {i}, column student_id: empty. Fix: give every student an id "
+                               "(or delete the row).")
+        check_file_id(sid, f"{where}: row {i}, column student_id")
+        name = check_text(r["name"], f"{where}: row {i}, column name")
+        key = sid.casefold()
+        if key in seen:
+            raise CRMDataError(f"{where}: row {i}, column student_id: duplicate id {sid!r} (also in row {seen[key][0]}"
+                               f" as {seen[key][1]!r}; ids differing only in capitals name the same file on "
+                               "Windows and macOS). Fix: give every student a distinct id.")
+        seen[key] = (i, sid)
+        rows.append({"student_id": sid, "name": name})
     if not rows:
-        raise CRMDataError(f"roster {path}: no students")
+        raise CRMDataError(f"{where}: no students (only a header). Fix: add one line per student, e.g. 's001,Li Wei'.")
     return rows
 
 
+def _stray_cr(text: str) -> str:
+    """'row N, column C' of the first carriage return that is not part of a line end (for the error)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    header = [c.strip(" ") for c in next(csv.reader([lines[0].replace("\r", "")]), [])]
+    for i, line in enumerate(lines):
+        if "\r" in line.rstrip("\r"):
+            k = line.split(",").index(next(f for f in line.split(",") if "\r" in f))
+            col = header[k] if k < len(header) else f"field {k + 1}"
+            return f"row {i}, column {col}" if i else f"the header, column {k + 1}"
+    return "a value"
+
+
 def personalise(nb, student_id: str, name: str, seed: int):
-    """A copy of the notebook with the student's seed in the parameters cell."""
+    """A copy of the notebook for one student: their seed, id and name in the parameters cell.
+
+    The id and name reach the notebook only as data: Python string literals
+    built with ``repr`` (one line, every quote and backslash escaped) and the
+    notebook metadata ``crmlab.assignment``; never as source text or comments.
+    """
     import copy
 
+    student_id = check_file_id(student_id, "student_id")
+    name = check_text(name, "name")
+    seed = require_int(seed, "seed", minimum=0, maximum=2**31 - 1)
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
             if not _SEED_LINE.search(cell.source):
-                raise CRMDataError("topic: the exercise's parameters cell has no 'seed = ...' line")
-            cell.source = _SEED_LINE.sub(f"seed = {seed}", cell.source, count=1)
-            cell.source = f"# assignment for {name} ({student_id})\n" + cell.source
+                raise CRMDataError("topic: the exercise's parameters cell has no 'seed = ...' line. "
+                                   "Fix: regenerate the exercise with 'crmlab exercises'.")
+            body = _SEED_LINE.sub(f"seed = {seed:d}", cell.source, count=1)
+            cell.source = ("# your personal assignment (crmlab assign)\n"
+                           f"student_id = {student_id!r}\n"
+                           f"student_name = {name!r}\n" + body)
+            nb.metadata["crmlab"] = {"assignment": {"student_id": student_id, "name": name, "seed": seed}}
             return nb
-    raise CRMDataError("topic: the exercise notebook has no cell tagged 'parameters'")
+    raise CRMDataError("topic: the exercise notebook has no cell tagged 'parameters'. "
+                       "Fix: regenerate the exercise with 'crmlab exercises'.")
 
 
 def _flat(value) -> str:
@@ -125,7 +199,11 @@ def _flat(value) -> str:
 
 
 def assign(topic: str, roster, out_dir, root=ROOT) -> tuple[list[Path], Path]:
-    """Write one notebook per student and ``answer_key.csv``; returns (notebooks, key path)."""
+    """Write one notebook per student and ``<topic>_answer_key.csv``; returns (notebooks, key path).
+
+    Every file lands inside ``out_dir`` (:func:`crmlab._io.inside`); the key is
+    written with :func:`crmlab._io.write_csv` (cells safe to open in Excel).
+    """
     import nbformat
 
     from crmlab.checks import answer_key
@@ -135,19 +213,16 @@ def assign(topic: str, roster, out_dir, root=ROOT) -> tuple[list[Path], Path]:
     nb = nbformat.read(str(src), as_version=4)
     module = checks_module(nb)
     students = read_roster(roster)
-    out_dir = Path(out_dir)
+    out_dir = out_folder(out_dir, "--out")
     written, rows = [], []
     for s in students:
         seed = student_seed(s["student_id"])
         mine = personalise(nb, s["student_id"], s["name"], seed)
-        path = atomic_write_text(out_dir / f"{topic}_{s['student_id']}.ipynb", nbformat.writes(mine) + "\n")
+        target = inside(out_dir, f"{topic}_{s['student_id']}.ipynb")
+        path = atomic_write_text(target, nbformat.writes(mine) + "\n")
         written.append(path)
         answers = answer_key(module, module.exercise_data(seed=seed))
         rows.append({"student_id": s["student_id"], "name": s["name"], "seed": seed, "notebook": path.name,
                      **{q: _flat(v) for q, v in answers.items()}})
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    key = atomic_write_text(out_dir / f"{topic}_answer_key.csv", buf.getvalue())
+    key = write_csv(inside(out_dir, f"{topic}_answer_key.csv"), rows)
     return written, key

@@ -152,11 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code; a CRMDataError propagates (``main`` prints it)."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        return run(argv)
     except CRMDataError as exc:
         print(f"crmlab: error: {exc}", file=sys.stderr)
         return 2

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from crmlab import cases as _cases
+from crmlab._io import inside
 from crmlab.errors import CRMDataError
 
 LANGS = ("en", "zh")
@@ -110,11 +111,32 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def md(text) -> str:
+    """``text`` made safe to show inside Markdown (and so in the HTML report) as plain text.
+
+    Data values (segment, category, dimension names from the user's tables, a
+    company name) are escaped before they go into a sentence: ``<``, ``>``
+    and ``&`` become HTML entities (so ``<script>`` is shown, never run) and
+    the Markdown marks ``\\ ` * _ [ ] |`` get a backslash (no link, image,
+    emphasis or table is made from data).
+
+    >>> md("<script>alert(1)</script> [x](javascript:y)")
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\[x\\\\](javascript:y)'
+    """
+    import html
+
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
 def _name(key: str, prefix: str, lang: str) -> str:
-    """A data value in a sentence: its catalogue label (``prefix + key``) in Chinese, the plain key in English."""
+    """A data value in a sentence: its catalogue label (``prefix + key``) in Chinese, the plain key in English;
+    escaped for Markdown/HTML (:func:`md`)."""
     from crmlab.labels import label
 
-    return label(key, lang, prefix) if lang == "zh" else key.replace("_", " ")
+    return md(label(key, lang, prefix) if lang == "zh" else str(key).replace("_", " "))
 
 
 def satisfaction_sentence(n: dict, lang: str = "en") -> str:
@@ -125,7 +147,7 @@ def satisfaction_sentence(n: dict, lang: str = "en") -> str:
                 f"（{n['csi_low']:.1f}）。对总体满意度影响最大的属性是{_name(n['top_driver'], '', lang)}，"
                 f"评分最低的属性是{_name(n['weakest_attribute'], '', lang)}（均值 {n['weakest_mean']:.2f}）。")
     return (f"Overall customer satisfaction (CSI) is {n['csi']:.1f}; the lowest segment is "
-            f"{n['csi_low_segment']} ({n['csi_low']:.1f}). The strongest driver of overall satisfaction is "
+            f"{md(n['csi_low_segment'])} ({n['csi_low']:.1f}). The strongest driver of overall satisfaction is "
             f"{_name(n['top_driver'], '', lang)}; the lowest-rated attribute is "
             f"{_name(n['weakest_attribute'], '', lang)} (mean {n['weakest_mean']:.2f}).")
 
@@ -174,6 +196,7 @@ def servqual_sentence(n: dict, lang: str = "en") -> str:
         if n["smallest_gap"] >= 0:
             return text + f"{_name(small, 'sq_', lang)}的感知超出期望（{n['smallest_gap']:+.2f}）。"
         return text + f"差距最小的是{_name(small, 'sq_', lang)}（{n['smallest_gap']:+.2f}）。"
+    big, small = md(big), md(small)
     text = f"The largest SERVQUAL shortfall is {big}, {n['largest_gap']:+.2f}; "
     if n["smallest_gap"] >= 0:
         return text + f"{small} perceptions exceed expectations ({n['smallest_gap']:+.2f})."
@@ -188,7 +211,7 @@ def burnett_sentence(n: dict, lang: str = "en") -> str | None:
     if lang == "zh":
         return (f"在 {n['accounts']} 个大客户中，最常见的策略是{_name(top, 'bm_', lang)}（{n['top_strategy_n']} 个）；"
                 f"{n['develop_defend_n']} 个客户应“发展与防御”。")
-    return (f"Of {n['accounts']} key accounts, the most common Burnett strategy is {top.replace('_', ' ')} "
+    return (f"Of {n['accounts']} key accounts, the most common Burnett strategy is {_name(top, 'bm_', lang)} "
             f"({n['top_strategy_n']} accounts); {n['develop_defend_n']} accounts call for develop-and-defend.")
 
 
@@ -260,7 +283,7 @@ def measures(n: dict, lang: str = "en") -> list[str]:
     out = []
     big = n["largest_gap_dim"]
     out.append(f"优先改进{_name(big, 'sq_', lang)}（SERVQUAL 差距 {n['largest_gap']:+.2f}）。" if zh else
-               f"Close the {big} gap first (SERVQUAL {n['largest_gap']:+.2f}).")
+               f"Close the {md(big)} gap first (SERVQUAL {n['largest_gap']:+.2f}).")
     cat = n["top_category"]
     out.append(f"针对{_name(cat, 'cp_', lang)}投诉做根因分析，它占投诉的 {_pct(n['top_category_share'])}。" if zh else
                f"Run a root-cause project on {_name(cat, 'cp_', lang)} complaints ({_pct(n['top_category_share'])} of all).")
@@ -347,8 +370,15 @@ class Job:
 
     @property
     def stem(self) -> str:
+        """The file name stem of this job's outputs, from checked values only (build jobs with :func:`make_job`)."""
         if self.invalid:
-            return f"row{self.row}_invalid"
+            return f"row{self.row:d}_invalid" if isinstance(self.row, int) else "row_invalid"
+        ok = (self.case in _cases.CASES and self.lang in LANGS
+              and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in (self.seed, self.n_customers)))
+        if not ok:
+            raise CRMDataError(f"Job: case={self.case!r}, seed={self.seed!r}, lang={self.lang!r}, "
+                               f"n_customers={self.n_customers!r} are not checked report parameters. "
+                               "Fix: build the job with crmlab.report.make_job(case, seed, lang, n_customers).")
         return f"{self.case}_s{self.seed}_{self.lang}_n{self.n_customers}"
 
     def parameters(self) -> dict:
@@ -367,31 +397,50 @@ class Outcome:
     timings: dict = field(default_factory=dict)
 
 
+def _whole_number(value, name: str, minimum: int, maximum: int | None = None) -> int:
+    """A whole number from code (an int) or from text (a CSV cell or the command line: digits only)."""
+    from crmlab.validate import require_int
+
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"[0-9]{1,12}", text):
+            bound = f"{minimum}" + (f" to {maximum}" if maximum is not None else " or more")
+            raise CRMDataError(f"{name}={value!r} is not a whole number ({bound}). Fix: write digits only, "
+                               f"e.g. {name}={max(minimum, 1) if name != 'n_customers' else 2000}.")
+        value = int(text)
+    return require_int(value, name, minimum=minimum, maximum=maximum)
+
+
 def make_job(case, seed=42, lang="en", n_customers=2000, row: int | None = None) -> Job:
-    """Validate one report's parameters (CRMDataError names the row and the column)."""
+    """Validate one report's parameters (CRMDataError names the row and the column).
+
+    ``case`` must be one of :data:`crmlab.cases.CASES`, ``lang`` one of
+    :data:`LANGS`, ``seed`` a whole number >= 0 and ``n_customers`` one from
+    100 to 200000 (ints, or digits as text from a CSV or the command line).
+    Only these checked values reach the notebook's parameters and file names.
+    """
     where = f"row {row}, " if row is not None else ""
 
     def fail(col, msg):
         raise CRMDataError(f"{where}column {col}: {msg}")
 
-    case_s = str(case).strip().lower()
+    from crmlab._io import check_text
+
+    for col, value in (("case", case), ("lang", lang)):
+        if isinstance(value, str):
+            check_text(value, f"{where}column {col}", fix=f"write the {col} without line breaks or control characters")
+    case_s = case.strip().lower() if isinstance(case, str) else None
     if case_s not in _cases.CASES:
-        fail("case", f"unknown case {case!r}; choose one of {', '.join(_cases.CASES)}")
-    try:
-        seed_i = int(str(seed).strip())
-        if seed_i < 0:
-            raise ValueError
-    except ValueError:
-        fail("seed", f"must be a non-negative integer, got {seed!r}")
-    lang_s = str(lang).strip().lower()
+        fail("case", f"unknown case {case!r}. Fix: choose one of {', '.join(_cases.CASES)}.")
+    lang_s = lang.strip().lower() if isinstance(lang, str) else None
     if lang_s not in LANGS:
-        fail("lang", f"must be 'en' or 'zh', got {lang!r}")
+        fail("lang", f"must be 'en' or 'zh', got {lang!r}. Fix: use lang=en or lang=zh.")
     try:
-        n_i = int(str(n_customers).strip())
-        if not 100 <= n_i <= 200_000:
-            raise ValueError
-    except ValueError:
-        fail("n_customers", f"must be an integer between 100 and 200000, got {n_customers!r}")
+        seed_i = _whole_number(seed, "seed", 0)
+        n_i = _whole_number(n_customers, "n_customers", 100, 200_000)
+    except CRMDataError as exc:
+        col = "seed" if str(exc).startswith("seed") else "n_customers"
+        fail(col, str(exc))
     return Job(case_s, seed_i, lang_s, n_i, row)
 
 
@@ -445,8 +494,7 @@ def run_report(job: Job, out_dir, force: bool = False, notebook=None) -> Outcome
 
     notebook = Path(notebook or NOTEBOOK)
     out_dir = Path(out_dir)
-    nb_path = out_dir / f"{job.stem}.ipynb"
-    html_path = out_dir / f"{job.stem}.html"
+    nb_path, html_path = inside(out_dir, f"{job.stem}.ipynb"), inside(out_dir, f"{job.stem}.html")
     start = time.perf_counter()
     if job.invalid:
         return Outcome(job, False, error=job.invalid)

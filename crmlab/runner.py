@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from crmlab._io import atomic_write_text
+from crmlab._io import apply_umask_mode, atomic_write_text
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ def execute(input_path: str | Path, output_path: str | Path, parameters: dict | 
     output_path = Path(output_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{output_path.stem}.", suffix=".ipynb", dir=output_path.parent)
+    apply_umask_mode(fd, like=output_path)  # the usual 0666 & ~umask, not mkstemp's 0600
     os.close(fd)
     try:
         pm.execute_notebook(str(input_path), tmp, parameters=parameters or {}, kernel_name="python3",
