@@ -146,8 +146,9 @@ def assign(topic: str, roster, out_dir, root=ROOT, n_jobs: int = 1) -> tuple[lis
     def prepare(s: dict) -> tuple[Path, dict]:
         seed = student_seed(s["student_id"])
         mine = personalise(nb, s["student_id"], s["name"], seed)
-        path = atomic_write_text(out_dir / f"{topic}_{s['student_id']}.ipynb", nbformat.writes(mine) + "\n")
         answers = answer_key(module, module.exercise_data(seed=seed))
+        # written last: a student interrupted before this point has no new file
+        path = atomic_write_text(out_dir / f"{topic}_{s['student_id']}.ipynb", nbformat.writes(mine) + "\n")
         return path, {"student_id": s["student_id"], "name": s["name"], "seed": seed, "notebook": path.name,
                       **{q: _flat(v) for q, v in answers.items()}}
 
