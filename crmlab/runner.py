@@ -93,6 +93,14 @@ def stop_on_signals():
 # ---------------------------------------------------------------- processes (Linux /proc)
 def _stat(pid: int) -> tuple[int, int] | None:
     """(parent pid, start time) of a live process, None if it is gone or a zombie."""
+    if not os.path.isdir("/proc"):
+        try:
+            import psutil
+
+            p = psutil.Process(pid)
+            return (None if p.status() == psutil.STATUS_ZOMBIE else (p.ppid(), int(p.create_time() * 100)))
+        except Exception:
+            return None
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             rest = fh.read().rsplit(b")", 1)[1].split()
@@ -105,6 +113,13 @@ def _stat(pid: int) -> tuple[int, int] | None:
 
 def descendants(pid: int) -> list[tuple[int, int]]:
     """Every live process below ``pid`` (children, grandchildren, ...) as (pid, start time)."""
+    if not os.path.isdir("/proc"):  # not Linux (macOS): psutil, which ipykernel's IPython brings
+        try:
+            import psutil
+
+            return [(p.pid, int(p.create_time() * 100)) for p in psutil.Process(pid).children(recursive=True)]
+        except Exception:
+            return []
     kids: dict[int, list[tuple[int, int]]] = collections.defaultdict(list)
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -253,6 +268,8 @@ def run_jobs(fn, jobs, n_jobs: int = 2, on_result=None, *, label=str, progress: 
     run = JobsRun(jobs, results, states)
     if not n:
         return run
+    if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one job at a time, in this process
+        return _run_here(fn, run, on_result, label, progress, on_error, cleanup)
     out = sys.stdout
     stop: list[int] = []
     raise_later: list[BaseException] = []
@@ -366,6 +383,33 @@ def run_jobs(fn, jobs, n_jobs: int = 2, on_result=None, *, label=str, progress: 
         run.signal = stop[0]
     if raise_later:
         raise raise_later[0]
+    return run
+
+
+def _run_here(fn, run: JobsRun, on_result, label, progress, on_error, cleanup) -> JobsRun:
+    """run_jobs without worker processes (no fork): a signal interrupts the running job itself."""
+    n = len(run.jobs)
+    with stop_on_signals():
+        for i, job in enumerate(run.jobs):
+            if progress:
+                print(f"[{i + 1}/{n}] start   {label(job)}", flush=True)
+            run.states[i] = "interrupted"
+            try:
+                res = fn(job)
+            except (Stopped, KeyboardInterrupt) as exc:
+                run.signal = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+                if cleanup is not None:
+                    with contextlib.suppress(Exception):
+                        cleanup(job)
+                return run
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                res = on_error(job, exc)
+            run.results[i], run.states[i] = res, "done"
+            line = on_result(job, res) if on_result else f"done    {label(job)}"
+            if line and progress:
+                print(f"[{i + 1}/{n}] {line}", flush=True)
     return run
 
 
