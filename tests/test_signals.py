@@ -157,7 +157,7 @@ def test_report_batch_stops(tmp_path, sig):
                                     "retail,3,en,100\nb2b,4,en,100\n")
     out = tmp_path / "out"
     cmd = Command(["report", "--batch", "b.csv", "--jobs", "2", "--out", str(out)], tmp_path)
-    cmd.wait_for(lambda: kernels(cmd.p.pid), "a kernel to start")
+    cmd.wait_for(lambda: len(kernels(cmd.p.pid)) == 2, "both kernels to start")
     rc, seconds, procs, left = cmd.signal(sig)
     check_clean_exit(cmd, rc, sig, procs, left)
     text = "\n".join(cmd.out)
