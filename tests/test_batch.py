@@ -112,6 +112,9 @@ def test_run_jobs_raises_without_on_error():
 
 def test_run_jobs_stops_on_signal(tmp_path):
     """A signal to the main process mid-run: the running job is interrupted, the rest never start."""
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers need the main thread")
     flag = tmp_path / "started"
     cleaned = []
 
