@@ -198,8 +198,12 @@ def _flat(value) -> str:
     return str(value)
 
 
-def assign(topic: str, roster, out_dir, root=ROOT) -> tuple[list[Path], Path]:
+def assign(topic: str, roster, out_dir, root=ROOT, n_jobs: int = 1) -> tuple[list[Path], Path]:
     """Write one notebook per student and ``<topic>_answer_key.csv``; returns (notebooks, key path).
+
+    The students are prepared by :func:`crmlab.runner.run_jobs` (``n_jobs`` at
+    once). SIGINT/SIGTERM stops it: the finished students' notebooks stay, no
+    answer key is written and :class:`crmlab.runner.Stopped` says who is done.
 
     Every file lands inside ``out_dir`` (:func:`crmlab._io.inside`); the key is
     written with :func:`crmlab._io.write_csv` (cells safe to open in Excel).
@@ -207,6 +211,7 @@ def assign(topic: str, roster, out_dir, root=ROOT) -> tuple[list[Path], Path]:
     import nbformat
 
     from crmlab.checks import answer_key
+    from crmlab.runner import Stopped, run_jobs
 
     root = ROOT if root is None else root
     src = exercise_path(topic, root)
@@ -214,15 +219,30 @@ def assign(topic: str, roster, out_dir, root=ROOT) -> tuple[list[Path], Path]:
     module = checks_module(nb)
     students = read_roster(roster)
     out_dir = out_folder(out_dir, "--out")
-    written, rows = [], []
-    for s in students:
+
+    def prepare(s: dict) -> tuple[Path, dict]:
         seed = student_seed(s["student_id"])
         mine = personalise(nb, s["student_id"], s["name"], seed)
-        target = inside(out_dir, f"{topic}_{s['student_id']}.ipynb")
-        path = atomic_write_text(target, nbformat.writes(mine) + "\n")
-        written.append(path)
         answers = answer_key(module, module.exercise_data(seed=seed))
-        rows.append({"student_id": s["student_id"], "name": s["name"], "seed": seed, "notebook": path.name,
-                     **{q: _flat(v) for q, v in answers.items()}})
+        # written last: a student interrupted before this point has no new file
+        path = atomic_write_text(inside(out_dir, f"{topic}_{s['student_id']}.ipynb"), nbformat.writes(mine) + "\n")
+        return path, {"student_id": s["student_id"], "name": s["name"], "seed": seed, "notebook": path.name,
+                      **{q: _flat(v) for q, v in answers.items()}}
+
+    run = run_jobs(prepare, students, n_jobs, on_result=lambda s, r: f"ok      {r[0].name}",
+                   label=lambda s: s["student_id"],
+                   cleanup=lambda s: [p.unlink(missing_ok=True)
+                                      for p in out_dir.glob(f".{topic}_{s['student_id']}.ipynb.*")])
+    if run.signal:
+        done = [s["student_id"] for s, st in zip(students, run.states) if st == "done"]
+        lines = [f"{len(done)} of {len(students)} student notebooks written to {out_dir.resolve()}"
+                 f"{': ' + ', '.join(done) if done else ''}"]
+        for state, who in (("interrupted", run.interrupted), ("not started", run.not_started)):
+            if who:
+                lines.append(f"  {state}: {', '.join(s['student_id'] for s in who)}")
+        lines.append("the answer key was NOT written; run the same command again (it rewrites every student)")
+        raise Stopped(run.signal, "\n".join(lines))
+    written = [p for p, _ in run.results]
+    rows = [r for _, r in run.results]
     key = write_csv(inside(out_dir, f"{topic}_answer_key.csv"), rows)
     return written, key

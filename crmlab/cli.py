@@ -17,23 +17,59 @@ from pathlib import Path
 from crmlab.errors import CRMDataError
 
 
-def _cmd_run(args) -> int:
-    from crmlab.runner import run_all
+def _jobs(value) -> int:
+    """--jobs: a whole number >= 1 (a CRMDataError, not an argparse usage dump)."""
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        n = None
+    if n is None or n < 1:
+        raise CRMDataError(f"--jobs: must be a whole number of at least 1, got {value!r}. "
+                           "Fix: e.g. --jobs 2 (one per free CPU core).")
+    return n
 
-    results = run_all(args.root, args.out, jobs=args.jobs)
-    failed = [r for r in results if not r.ok]
+
+def _stopped_lines(results, name) -> list[str]:
+    from crmlab.runner import signal_name
+
+    lines = [f"stopped by {signal_name(results.signal)}:"]
+    for state in ("interrupted", "not started"):
+        names = [name(r) for r in results if r.state == state]
+        if names:
+            lines.append(f"  {state}: {', '.join(names)}")
+    return lines
+
+
+def _cmd_run(args) -> int:
+    from crmlab.runner import run_all, run_jobs, signal_name
+
+    results = run_all(args.root, args.out, jobs=_jobs(args.jobs))
+    failed = [r for r in results if not r.ok and not r.state]
+    done = [r for r in results if r.ok]
     html_dir = (Path(args.out) / "html").resolve()
-    print(f"\n{len(results) - len(failed)} of {len(results)} notebooks ran; HTML copies are in {html_dir}")
-    for r in results:
-        if r.ok:
-            print(f"  {Path(r.html).resolve()}")
+    print(f"\n{len(done)} of {len(results)} notebooks ran; HTML copies are in {html_dir}")
+    for r in done:
+        print(f"  {Path(r.html).resolve()}")
+    for r in failed:
+        print(f"  FAILED {Path(r.notebook).name}: {r.error}")
+    if results.signal:
+        for line in _stopped_lines(results, lambda r: Path(r.notebook).name):
+            print(line)
+        print("case report: not started")
+        return results.exit_code
     code = 1 if failed or not results else 0
     if not getattr(args, "no_report", False):
-        from crmlab.report import make_job, run_report
+        from crmlab.report import _progress_line, make_job, run_report
 
         nb = Path(args.root) / "notebooks" / "06_case_report.ipynb"
-        r = run_report(make_job("hotpot"), Path(args.out) / "reports", force=True,
-                       notebook=nb if nb.exists() else None)
+        out = Path(args.out) / "reports"
+        job = make_job("hotpot")
+        run = run_jobs(lambda j: run_report(j, out, force=True, notebook=nb if nb.exists() else None),
+                       [job], 1, on_result=_progress_line, label=lambda j: j.stem)
+        if run.signal:
+            print(f"stopped by {signal_name(run.signal)}: case report interrupted")
+            return run.exit_code
+        r = run.results[0]
         if r.ok:
             print(f"case report (fictional company '{r.job.case}'): {Path(r.html).resolve()}")
         else:
@@ -46,23 +82,30 @@ def _cmd_report(args) -> int:
     from crmlab import report
 
     if args.batch and args.case:
-        raise CRMDataError("report: give either --case or --batch, not both")
-    if args.jobs < 1:
-        raise CRMDataError(f"--jobs: must be at least 1, got {args.jobs}")
+        raise CRMDataError("report: give either --case or --batch, not both. "
+                           "Fix: put the single report's case in the batch file, or drop --batch.")
+    n_jobs = _jobs(args.jobs)
     if args.batch:
         jobs = report.read_batch(args.batch)
     else:
         jobs = [report.make_job(args.case or "hotpot", args.seed, args.lang, args.n_customers)]
-    results = report.run_batch(jobs, args.out, n_jobs=min(args.jobs, len(jobs)), force=args.force,
+    results = report.run_batch(jobs, args.out, n_jobs=min(n_jobs, len(jobs)), force=args.force,
                                progress=not args.quiet)
     print(report.summary_table(results))
+    if results.signal:
+        from crmlab.runner import signal_name
+
+        print(f"stopped by {signal_name(results.signal)}: "
+              "interrupted reports left no files; earlier outputs are as they were. "
+              "Run the same command again to finish the batch.")
+        return results.exit_code
     return 1 if any(not r.ok for r in results) else 0
 
 
 def _cmd_assign(args) -> int:
     from crmlab.assign import assign
 
-    notebooks, key = assign(args.topic, args.roster, args.out, root=args.root)
+    notebooks, key = assign(args.topic, args.roster, args.out, root=args.root, n_jobs=_jobs(args.jobs))
     print(f"wrote {len(notebooks)} student notebooks to {Path(args.out).resolve()}")
     print(f"answer key (instructor only): {key.resolve()}")
     return 0
@@ -113,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="execute every teaching notebook headless and write HTML copies")
     p.add_argument("--root", default=".", help="the kit's folder (holds notebooks/)")
     p.add_argument("--out", default="build", help="output folder (default: build)")
-    p.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
+    p.add_argument("--jobs", default="2", help="notebooks run at once (default: 2)")
     p.add_argument("--no-report", action="store_true", help="skip the default case report")
     p.set_defaults(func=_cmd_run)
 
@@ -123,10 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="en", help="en or zh (default: en)")
     p.add_argument("--n-customers", default="2000", help="number of customers (default: 2000)")
     p.add_argument("--batch", default=None, help="CSV with one report a row: case, seed, lang[, n_customers]")
-    p.add_argument("--jobs", type=int, default=2, help="reports run at once (default: 2)")
+    p.add_argument("--jobs", default="2", help="reports run at once (default: 2)")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--force", action="store_true", help="re-run reports whose output is up to date")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("assign", help="one exercise notebook per student (own seed) + an answer key")
@@ -134,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--roster", required=True, help="CSV with columns student_id, name")
     p.add_argument("--out", default="assignments", help="output folder (default: assignments)")
     p.add_argument("--root", default=None, help="the kit's folder (default: the installed kit's)")
+    p.add_argument("--jobs", default="2", help="students prepared at once (default: 2)")
     p.set_defaults(func=_cmd_assign)
 
     p = sub.add_parser("data", help="regenerate the shipped datasets and the data dictionary")
@@ -159,8 +203,16 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from crmlab.runner import Stopped, signal_name, stop_on_signals
+
     try:
-        return run(argv)
+        with stop_on_signals():  # SIGINT/SIGTERM: a summary and exit 130/143, never a traceback
+            return run(argv)
+    except Stopped as exc:
+        if exc.summary:
+            print(exc.summary, flush=True)
+        print(f"crmlab: stopped by {signal_name(exc.signum)}", file=sys.stderr)
+        return exc.exit_code
     except CRMDataError as exc:
         print(f"crmlab: error: {exc}", file=sys.stderr)
         return 2
