@@ -59,8 +59,10 @@ __all__ = ["BGNBD", "fit_bgnbd", "bgnbd_loglik", "bgnbd_gradient", "expected_pur
 PARAMS = ("r", "alpha", "a", "b")
 GTOL = 1e-9        # convergence: max |d mean log L / d log(param)| at the reported optimum
 _BOUND = 12.0      # search range of log(param): e^-12 .. e^12
+_DRIFT = 7.0       # |log(param)| beyond which a non-converged parameter counts as running away
 _DEFAULT_INIT = (1.0, 1.0, 1.0, 1.0)
 MIN_CUSTOMERS = 10
+WEAK_SE = 5.0     # warn when a standard error exceeds this multiple of its estimate
 
 
 def _arrays(summary: pd.DataFrame, frequency: str, recency: str, T: str):
@@ -226,9 +228,15 @@ def _maximise(theta0, f, g):
             return 1e10, np.zeros(4)
         return -val, -grad
 
-    res = optimize.minimize(obj, theta0, jac=True, method="L-BFGS-B", bounds=[(-_BOUND, _BOUND)] * 4,
-                            options={"maxiter": 5000, "ftol": 1e-15, "gtol": GTOL / 10})
-    theta = np.asarray(res.x, dtype="float64")
+    theta = np.asarray(theta0, dtype="float64")
+    for _ in range(8):  # restarts clear L-BFGS-B's memory; a parameter drifting to infinity reaches the bound
+        res = optimize.minimize(obj, theta, jac=True, method="L-BFGS-B", bounds=[(-_BOUND, _BOUND)] * 4,
+                                options={"maxiter": 5000, "ftol": 1e-15, "gtol": GTOL / 10})
+        moved = np.max(np.abs(res.x - theta))
+        theta = np.asarray(res.x, dtype="float64")
+        gmax = np.max(np.abs(g(theta)))
+        if gmax <= GTOL or moved < 1e-12 or np.any(np.abs(theta) >= _BOUND - 1e-6):
+            break
     for _ in range(30):  # Newton polish: quadratic convergence near the optimum
         grad = g(theta)
         if np.max(np.abs(grad)) <= GTOL / 100:
@@ -263,7 +271,8 @@ def fit_bgnbd(summary: pd.DataFrame, frequency: str = "frequency", recency: str 
     customer with a repeat purchase (the drop-out process is then not
     identified), a bad ``init``, or a fit that does not converge. A parameter
     that runs to the edge of the search range (e.g. b -> infinity when
-    nobody seems to drop out) gives a CRMWarning and ``converged=False``.
+    nobody seems to drop out) gives a CRMWarning and ``converged=False``; a
+    standard error above ``WEAK_SE`` (5) times its estimate gives a CRMWarning.
 
     Example
     -------
@@ -295,13 +304,17 @@ def fit_bgnbd(summary: pd.DataFrame, frequency: str = "frequency", recency: str 
         return np.array([_fsum(gr[:, k], w) for k in range(4)]) / n
 
     theta, gmax = _maximise(theta0, f, g)
-    at_edge = [PARAMS[k] for k in range(4) if abs(theta[k]) >= _BOUND - 1e-6]
+    # a parameter at the bound, or (when the gradient test fails) far out and still drifting, has no finite MLE
+    at_edge = [PARAMS[k] for k in range(4)
+               if abs(theta[k]) >= _BOUND - 1e-6 or (gmax > GTOL and abs(theta[k]) > _DRIFT)]
     names = dict(zip(PARAMS, np.exp(theta)))
     if at_edge:
         converged = False
-        warnings.warn(f"BG/NBD fit: {', '.join(at_edge)} ran to the edge of the search range "
-                      f"({', '.join(f'{k}={names[k]:.3g}' for k in at_edge)}); the data do not pin "
-                      f"{'it' if len(at_edge) == 1 else 'them'} down (e.g. b -> infinity: nobody seems to drop out). "
+        where = ", ".join(f"{k}={names[k]:.3g} (-> {'0' if theta[PARAMS.index(k)] < 0 else 'infinity'})"
+                          for k in at_edge)
+        warnings.warn(f"BG/NBD fit: the likelihood has no finite maximum in {', '.join(at_edge)}: {where}; the data "
+                      f"do not pin {'it' if len(at_edge) == 1 else 'them'} down (a -> 0 or b -> infinity: nobody "
+                      "seems to drop out). "
                       "The other estimates are those of the limiting model. Fix: read the fit with care, or use "
                       "more customers / a longer calibration period.", CRMWarning, stacklevel=2)
         std = {}
@@ -318,10 +331,18 @@ def fit_bgnbd(summary: pd.DataFrame, frequency: str = "frequency", recency: str 
             ok = False
         if not ok:
             raise CRMDataError("the BG/NBD fit stopped at a point that is not a maximum of the likelihood (the "
-                               "Hessian is not negative definite). Fix: leave init at its default (1, 1, 1, 1), or "
-                               "use more customers.")
+                               f"Hessian is not negative definite; {int((x > 0).sum())} of {n} customers made a repeat "
+                               "purchase). Fix: use more customers with repeat purchases, or leave init at its "
+                               "default (1, 1, 1, 1).")
         converged = True
         std = {k: float(names[k] * math.sqrt(cov[i, i])) for i, k in enumerate(PARAMS)}
+        weak = {k: std[k] / names[k] for k in PARAMS if std[k] > WEAK_SE * names[k]}
+        if weak:
+            warnings.warn("BG/NBD fit: the data barely identify "
+                          + ", ".join(f"{k}={names[k]:.3g} (standard error {weak[k]:.3g} times the estimate)"
+                                      for k in weak)
+                          + ". Read those estimates as unknown. Fix: fit on more customers with repeat purchases "
+                            "(or a longer calibration period).", CRMWarning, stacklevel=2)
     r, alpha, a, b = np.exp(theta)
     unit = unit or summary.attrs.get("unit", "W")
     return BGNBD(float(r), float(alpha), float(a), float(b), float(f(theta) * n), int(n),
