@@ -372,6 +372,9 @@ def _bad_values(arr, bad) -> str:
 
 def _horizon(t) -> np.ndarray:
     """The forecast horizon ``t``: finite and >= 0 (a number or an array)."""
+    if isinstance(t, (str, bytes, bool, np.bool_)):
+        raise CRMDataError(f"t={t!r} is not a number. Fix: pass the forecast horizon in time units, "
+                           "e.g. t=52 (weeks).")
     try:
         arr = np.asarray(t, dtype="float64")
     except (TypeError, ValueError):

@@ -467,7 +467,9 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
     v.require_choice(scheme, SCHEMES, "scheme")
     if not 0 < confidence < 1:
         raise CRMDataError(f"confidence={confidence!r} must be between 0 and 1. Fix: e.g. confidence=0.95.")
-    n_boot = int(v.require_positive(n_boot, "n_boot", allow_zero=True))
+    n_boot = v.require_int(n_boot, "n_boot", minimum=0)
+    max_iter = v.require_int(max_iter, "max_iter", minimum=1)
+    v.require_positive(tol, "tol")
     data, x, cols, sd = _prepare(df, blocks, missing)
     n, p = x.shape
     names, mask, adj = _structure(blocks, path_list)
