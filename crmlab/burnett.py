@@ -57,7 +57,7 @@ __all__ = [
     "ExpertPanel", "aggregate_experts", "attractiveness_index", "relationship_scores",
     "relationship_index", "relationship_reading", "burnett_matrix", "strategy_grid",
     "matrix_counts", "cells_changed", "weight_sensitivity", "portfolio", "pareto_share",
-    "growth_matrix", "lifecycle_strategies", "core_customer_tactics", "label",
+    "growth_matrix", "lifecycle_strategies", "core_customer_tactics", "label", "round_half_up",
 ]
 
 ATTRACTIVENESS_LEVELS = ("low", "medium", "high")
@@ -198,8 +198,8 @@ class ExpertPanel:
     def disagreement(self) -> pd.Series:
         return self.spread.mean(axis=1).rename("disagreement")
 
-    def _repr_html_(self):  # notebooks show the combined scores
-        return self.scores.round(3)._repr_html_()
+    def _repr_html_(self):  # notebooks show the combined scores (rounded by round_half_up)
+        return round_half_up(self.scores, 3)._repr_html_()
 
 
 def _codes(s: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -337,7 +337,52 @@ def _weighted_index(table: pd.DataFrame, weights, default: pd.Series, name: str,
     v.require_in_scale(table, names, *scale,
                        missing_fix="score every indicator (for expert scores: aggregate_experts fills what it can).")
     x = table[names].to_numpy(dtype="float64")
-    return pd.Series(x @ w.to_numpy(), index=table.index, name=name)
+    return pd.Series(_fixed_sum(x, w.to_numpy()), index=table.index, name=name)
+
+
+def _fixed_sum(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """sum_j w_j x_ij accumulated column by column (a fixed order, no BLAS), then rounded to 9 decimals.
+
+    Ratings are whole numbers or panel means and weights have a few
+    decimals, so the exact index has at most 9 decimals: rounding to 9 only
+    removes the representation error, and an index that is 4.1675 on paper
+    is the same double on every machine and in every row order.
+    """
+    total = np.zeros(x.shape[0])
+    for j in range(x.shape[1]):
+        total = total + x[:, j] * w[j]
+    return np.round(total, 9)
+
+
+def round_half_up(values, decimals: int = 3):
+    """Round for printing by the kit's stated rule: the value rounded to 9 decimals, then half up (away from 0).
+
+    Exact decimal ties (1667/400 = 4.1675, stored as 4.1674999999999995)
+    would otherwise round either way depending on the last bit; here 4.1675
+    always prints 4.168 and -4.1675 prints -4.168. Works on a number, an
+    array, a Series or a DataFrame (numeric columns; others are kept).
+    Integer arithmetic on the 9-decimal value, so no float can tip it.
+
+    >>> round_half_up(1667 / 400, 3), round_half_up(2.5, 0), round_half_up(-0.0125, 3)
+    (4.168, 3.0, -0.013)
+    """
+    if not 0 <= int(decimals) <= 9:
+        raise CRMDataError(f"decimals={decimals!r} must be between 0 and 9. Fix: e.g. decimals=3.")
+    step = 10 ** (9 - int(decimals))
+
+    def _arr(a):
+        a = np.asarray(a, dtype="float64")
+        k = np.rint(a * 1e9)  # the 9-decimal value as a whole number (exact below 9e6)
+        q = np.sign(k) * np.floor((np.abs(k) + step // 2) / step)
+        return q / 10 ** int(decimals)
+
+    if isinstance(values, pd.DataFrame):
+        num = values.select_dtypes("number").columns
+        return values.assign(**{c: _arr(values[c]) for c in num}) if len(num) else values.copy()
+    if isinstance(values, pd.Series):
+        return pd.Series(_arr(values), index=values.index, name=values.name)
+    out = _arr(values)
+    return float(out) if out.ndim == 0 else out
 
 
 def attractiveness_index(scores: pd.DataFrame | ExpertPanel,
@@ -647,7 +692,8 @@ def weight_sensitivity(scores: pd.DataFrame | ExpertPanel, weights=None, other: 
         with np.errstate(invalid="ignore", divide="ignore"):
             factor = np.where(w0 < 1, (1 - wj) / (1 - w0), 0.0)
         W = np.where(eye, wj[:, None], w0[None, :] * factor[:, None])  # row j: weights after moving j
-        moved.append(scores[names].to_numpy(dtype="float64") @ W.T)  # n x k
+        x = scores[names].to_numpy(dtype="float64")
+        moved.append(np.stack([_fixed_sum(x, W[j]) for j in range(k)], axis=1))  # n x k, same sums as the index
     lvl0 = _levels(base.to_numpy(), mc)
     olvl = _levels(other.to_numpy(), oc)
 

@@ -696,7 +696,8 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     out.index.name = customer
     if amount is not None:
         tot = cal.groupby("customer", sort=True)["amount"].sum()
-        first_amt = cal.sort_values("date").groupby("customer", sort=True)["amount"].first()
+        # ties (two purchases on the first day): the first in data order (stable sort)
+        first_amt = cal.sort_values(["customer", "date"], kind="stable").groupby("customer", sort=True)["amount"].first()
         with np.errstate(invalid="ignore", divide="ignore"):
             out["monetary_value"] = ((tot - first_amt) / out["frequency"]).where(out["frequency"] > 0, 0.0)
     if observation_end is not None:

@@ -59,6 +59,7 @@ Marketing 60(4); Sanchez (2013) *PLS Path Modeling with R* (``plspm``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -74,6 +75,8 @@ __all__ = ["BLOCKS", "INDICATORS", "PATHS", "SCHEMES", "PLSResult", "pls_path_mo
            "bootstrap_table"]
 
 SCHEMES = ("centroid", "factorial", "path")
+MAX_VIF = 10.0       # warn when a construct's predecessors have a variance inflation factor above this
+MAX_COND_B = 1e10    # refuse a mode-B block whose indicator covariance has a larger condition number
 _MISSING_FIX = "drop those respondents (df.dropna(subset=indicators)), or pass missing='listwise'."
 
 
@@ -336,13 +339,76 @@ def _stats(W, S, mask, adj):
     return loadings, cross, R, beta, r2, total
 
 
-def _block_inverse(S, mask):
-    """Block-diagonal matrix of the inverses of each block's covariance (mode B)."""
+def _block_inverse(S, mask, names=None, cols=None):
+    """Block-diagonal matrix of the inverses of each block's covariance (mode B).
+
+    With ``names``/``cols`` (the original fit) a singular or nearly singular
+    block is refused with a CRMDataError naming it and its indicators.
+    """
     out = np.zeros_like(S)
     for j in range(mask.shape[1]):
         idx = np.flatnonzero(mask[:, j])
-        out[:, idx[:, None], idx[None, :]] = np.linalg.inv(S[:, idx][:, :, idx])
+        sub = S[:, idx][:, :, idx]
+        if names is not None:
+            cond = np.linalg.cond(sub[0]) if len(idx) > 1 else 1.0
+            if not np.isfinite(cond) or cond > MAX_COND_B:
+                raise CRMDataError(
+                    f"mode-B block {names[j]!r} ({', '.join(map(repr, [cols[i] for i in idx]))}) has a singular "
+                    f"indicator covariance matrix (condition number {cond:.3g}): one indicator is (nearly) a linear "
+                    "combination of the others, so the formative weights cov(X)^-1 cov(X, Z) are not defined. "
+                    "Fix: drop the redundant indicator from the block, or estimate the block in mode 'A'.")
+        try:
+            out[:, idx[:, None], idx[None, :]] = np.linalg.inv(sub)
+        except np.linalg.LinAlgError:
+            if names is not None:
+                raise CRMDataError(f"mode-B block {names[j]!r} ({', '.join(map(repr, [cols[i] for i in idx]))}) has a "
+                                   "singular indicator covariance matrix. Fix: drop the redundant indicator from the "
+                                   "block, or estimate the block in mode 'A'.") from None
+            out[:, idx[:, None], idx[None, :]] = np.nan  # a bootstrap resample: left out by the caller
     return out
+
+
+def _exact_cov(xs: np.ndarray) -> np.ndarray:
+    """S = xs' xs / n with every entry an exactly rounded sum (math.fsum).
+
+    The result does not depend on the order of the rows, on BLAS or on the
+    thread count, so neither do the estimates computed from it.
+    """
+    n, p = xs.shape
+    S = np.empty((p, p))
+    for i in range(p):
+        for j in range(i, p):
+            S[i, j] = S[j, i] = math.fsum((xs[:, i] * xs[:, j]).tolist()) / n
+    return S
+
+
+def _collinearity_warning(R, adj, names):
+    """CRMWarning when the predecessors of a construct are collinear (VIF > MAX_VIF)."""
+    msgs = []
+    for j in range(adj.shape[0]):
+        pred = np.flatnonzero(adj[:, j])
+        if len(pred) < 2:
+            continue
+        sub = R[np.ix_(pred, pred)]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            try:
+                vif = np.diag(np.linalg.inv(sub))
+            except np.linalg.LinAlgError:
+                vif = np.full(len(pred), np.inf)
+        bad = [(names[k], vif[i]) for i, k in enumerate(pred) if not vif[i] <= MAX_VIF]
+        if bad:
+            i0, k0 = np.unravel_index(np.argmax(np.abs(sub - np.eye(len(pred)))), sub.shape)
+            msgs.append(f"the predictors of {names[j]!r} are collinear: "
+                        + ", ".join(f"{c!r} (VIF {x:.3g})" for c, x in bad)
+                        + f"; cor({names[pred[i0]]!r}, {names[pred[k0]]!r}) = {sub[i0, k0]:.3f}")
+    if msgs:
+        import warnings
+
+        from crmlab.errors import CRMWarning
+
+        warnings.warn("PLS path model: " + "; ".join(msgs) + f" (VIF > {MAX_VIF:g}). The path coefficients into those "
+                      "constructs are unstable (they can exceed 1 in size and flip sign). Fix: merge the collinear "
+                      "constructs into one block, or drop one of them from the inner model.", CRMWarning, stacklevel=3)
 
 
 def _covariances(xc, counts, standardized):
@@ -401,17 +467,26 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
     v.require_choice(scheme, SCHEMES, "scheme")
     if not 0 < confidence < 1:
         raise CRMDataError(f"confidence={confidence!r} must be between 0 and 1. Fix: e.g. confidence=0.95.")
-    n_boot = int(v.require_positive(n_boot, "n_boot", allow_zero=True))
+    n_boot = v.require_int(n_boot, "n_boot", minimum=0)
+    max_iter = v.require_int(max_iter, "max_iter", minimum=1)
+    v.require_positive(tol, "tol")
     data, x, cols, sd = _prepare(df, blocks, missing)
     n, p = x.shape
     names, mask, adj = _structure(blocks, path_list)
-    mean = x.mean(axis=0)
+    # exactly rounded sums: the estimates do not depend on row order, BLAS or threads
+    mean = np.array([math.fsum(x[:, i].tolist()) for i in range(p)]) / n
     xc = x - mean
+    sd = np.sqrt(np.array([math.fsum((xc[:, i] ** 2).tolist()) for i in range(p)]) / n)
     xs = xc / sd if standardized else xc
-    S = (xs.T @ xs / n)[None]
+    S = _exact_cov(xs)[None]
     modes_b = np.array([modes[c] == "B" for c in names])
-    binv = _block_inverse(S, mask) if modes_b.any() else None
-    W, iterations, conv = _fit_cov(S, mask, adj, scheme, modes_b, tol, max_iter, binv)
+    binv = _block_inverse(S, mask, names, cols) if modes_b.any() else None
+    try:
+        W, iterations, conv = _fit_cov(S, mask, adj, scheme, modes_b, tol, max_iter, binv)
+    except np.linalg.LinAlgError:
+        raise CRMDataError("the latent variables of the model are perfectly collinear (the path scheme cannot "
+                           "regress a construct on its predecessors). Fix: merge the collinear constructs into one "
+                           "block, or use scheme='centroid'.") from None
     if not conv[0]:
         import warnings
 
@@ -421,7 +496,14 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
                       "the estimates are the last round's. Fix: raise max_iter, loosen tol, or check for "
                       "blocks whose indicators barely correlate.", CRMWarning, stacklevel=2)
     W = _orient(W, S, mask)
-    loadings, cross, R, beta, r2, total = _stats(W, S, mask, adj)
+    R0 = (np.swapaxes(W, 1, 2) @ S @ W)[0]
+    _collinearity_warning(R0, adj, names)
+    try:
+        loadings, cross, R, beta, r2, total = _stats(W, S, mask, adj)
+    except np.linalg.LinAlgError:
+        raise CRMDataError("the latent variables of the model are perfectly collinear, so the path coefficients are "
+                           "not defined. Fix: merge the collinear constructs into one block, or drop one of them "
+                           "from the inner model.") from None
     W0, load0, beta0, r20, total0 = W[0], loadings[0], beta[0], r2[0], total[0]
 
     block_of = [names[j] for j in mask.argmax(axis=1)]

@@ -84,7 +84,7 @@ def _timestamps(rng, month, hours=(8, 22)):
 def _simulate_log(seed: int, n: int):
     rng = np.random.default_rng(seed)
     month = _months(rng, n, MONTH_COMPLAINT_FACTOR)
-    opened = _timestamps(rng, month).sort_values(ignore_index=True)
+    opened = _timestamps(rng, month).sort_values(ignore_index=True, kind="stable")
     month = opened.dt.month.to_numpy()
     channel = rng.choice(list(CHANNELS), size=n, p=list(CHANNELS.values()))
     category = rng.choice(list(CATEGORIES), size=n, p=list(CATEGORIES.values()))
@@ -178,7 +178,7 @@ def _simulate(seed: int, n_complaints: int, n_silent: int, n_no_problem: int):
         "spend_before": np.round(before * ticket * rng.lognormal(0, 0.2, total), 2),
         "spend_after": np.round(after * ticket * rng.lognormal(0, 0.2, total), 2),
         "repurchased": repurchased,
-    }).sort_values("customer_id", ignore_index=True)
+    }).sort_values("customer_id", ignore_index=True, kind="stable")
     n_group = pd.Series(group).value_counts()
     ctruth = {
         "repurchase_p": REPURCHASE_P,
@@ -228,7 +228,7 @@ def make_contact_queue(seed: int = 42, n: int = 8000) -> Generated:
     handled = ~abandoned & (rng.random(n) >= VOICEMAIL_SHARE)
     frame = pd.DataFrame({"call_id": np.arange(1, n + 1), "arrived": arrived, "wait_seconds": wait,
                           "abandoned": abandoned, "handled": handled})
-    frame = frame.sort_values("arrived", ignore_index=True).assign(call_id=np.arange(1, n + 1))
+    frame = frame.sort_values(["arrived", "call_id"], ignore_index=True, kind="stable").assign(call_id=np.arange(1, n + 1))
     truth = {
         "patience_mean_s": PATIENCE_MEAN_S, "queue_mean_wait_s": QUEUE_MEAN_WAIT_S,
         "hour_load": HOUR_LOAD, "backlog_factor": BACKLOG, "voicemail_share": VOICEMAIL_SHARE,
