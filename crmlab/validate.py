@@ -38,6 +38,7 @@ __all__ = [
     "require_int",
     "require_group_labels",
     "require_confidence",
+    "require_scale",
     "to_datetime",
     "to_timestamp",
     "to_bool",
@@ -277,6 +278,19 @@ def require_positive(value: float, name: str, allow_zero: bool = False) -> float
         raise CRMDataError(f"{name}={value!r} must be {bound}. Fix: pass a number {bound}.")
     return v
 
+
+
+def require_scale(scale, name: str = "scale") -> tuple[float, float]:
+    """A rating scale ``(low, high)``: two finite numbers with low < high."""
+    try:
+        low, high = scale
+        ok = all(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, (bool, np.bool_))
+                 for x in (low, high)) and bool(np.isfinite(low) and np.isfinite(high) and low < high)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise CRMDataError(f"{name}={scale!r} must be two numbers (low, high) with low < high. Fix: e.g. {name}=(1, 5).")
+    return float(low), float(high)
 
 
 def require_confidence(value, name: str = "confidence") -> float:
