@@ -167,10 +167,14 @@ def to_csi(score, scale: tuple[float, float] = (1, 5)):
                            "Fix: convert them with pd.to_numeric first.") from None
     with np.errstate(invalid="ignore"):
         out_of = (x < low - 1e-9) | (x > high + 1e-9)
+    if x.size == 0:
+        raise CRMDataError("score is empty. Fix: pass a mean rating, e.g. to_csi(4.2).")
     if out_of.any():
         shown = np.atleast_1d(x)[np.atleast_1d(out_of)][:5].tolist()
         raise CRMDataError(f"score {shown!r} is outside the {low:g}-{high:g} scale, so its CSI would leave 0-100. "
                            f"Fix: pass scale=(low, high) of the ratings (e.g. scale=(1, 7)), or check the scores.")
+    if isinstance(score, (list, tuple)):
+        score = x
     return (score - low) / (high - low) * 100
 
 

@@ -47,6 +47,8 @@ __all__ = [
 
 def show_values(values: pd.Series, limit: int = MAX_SHOWN) -> str:
     """Format up to ``limit`` offending values as ``row 3: 6, row 7: 0``."""
+    if not isinstance(values, pd.Series):
+        values = pd.Series(values if np.ndim(values) == 1 else [values], dtype=object)
     shown = [f"row {idx!r}: {val!r}" for idx, val in values.head(limit).items()]
     more = len(values) - limit
     text = ", ".join(shown)
@@ -97,8 +99,17 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], name: str = "data"
         )
 
 
+def _frame_and_columns(df, columns) -> list:
+    """A DataFrame that has ``columns`` (a name or a list of names); returns the list."""
+    require_frame(df, min_rows=0)
+    columns = [columns] if isinstance(columns, str) else list(columns)
+    require_columns(df, columns)
+    return columns
+
+
 def require_numeric(df: pd.DataFrame, columns: Iterable[str]) -> None:
     """Check that the columns have a numeric (not boolean-as-text) dtype."""
+    columns = _frame_and_columns(df, columns)
     for col in columns:
         s = df[col]
         if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
@@ -114,6 +125,7 @@ def require_numeric(df: pd.DataFrame, columns: Iterable[str]) -> None:
 
 def require_no_missing(df: pd.DataFrame, columns: Iterable[str], fix: str | None = None) -> None:
     """Check that the columns have no missing values."""
+    columns = _frame_and_columns(df, columns)
     for col in columns:
         miss = df[col].isna()
         if miss.any():
@@ -141,7 +153,7 @@ def require_in_scale(
     Missing answers (NaN) are rejected unless ``allow_missing``; the message
     then says how to drop or keep them.
     """
-    columns = list(columns)
+    columns = _frame_and_columns(df, columns)
     require_numeric(df, columns)
     for col in columns:
         s = df[col]
@@ -242,6 +254,7 @@ def require_weights(
 
 def require_unique(df: pd.DataFrame, column: str) -> None:
     """Check that a key column has no duplicates."""
+    _frame_and_columns(df, [column])
     dup = df[column][df[column].duplicated(keep=False)]
     if len(dup):
         raise CRMDataError(
@@ -253,7 +266,12 @@ def require_unique(df: pd.DataFrame, column: str) -> None:
 def require_choice(value, choices: Iterable, name: str):
     """Check a parameter value is one of ``choices``."""
     choices = list(choices)
-    if value not in choices:
+    try:
+        ok = any(value is c or (type(value) is type(c) and value == c) for c in choices) or (
+            isinstance(value, (str, int, float, bool, type(None))) and value in choices)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
         raise CRMDataError(
             f"{name}={value!r} is not one of {', '.join(map(repr, choices))}. Fix: pick one of those."
         )
@@ -544,6 +562,7 @@ def to_bool(df: pd.DataFrame, column: str, allow_missing: bool = False) -> pd.Se
     Returns a nullable ``boolean`` Series; unknown text raises
     :class:`CRMDataError` naming the column and showing the values.
     """
+    _frame_and_columns(df, [column])
     s = df[column]
     if pd.api.types.is_bool_dtype(s):
         out = s.astype("boolean")
