@@ -259,7 +259,10 @@ def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: f
         raise CRMDataError(f"max_missing={max_missing!r} is not a number. Fix: pass a share between 0 and 1.") from None
     if not 0 <= max_missing < 1:
         raise CRMDataError(f"max_missing={max_missing!r} must be in [0, 1). Fix: e.g. 0.5 (at most half of the experts missing).")
+    if isinstance(indicators, str):
+        indicators = [indicators]
     allowed = list(ATTRACTIVENESS_INDICATORS if indicators is None else indicators)
+    scale = v.require_scale(scale)
     x = _check_scores(scores, score, scale)
     ind_codes, ind_names = _codes(scores[indicator])
     a_codes, accounts = _codes(scores[account])
@@ -333,7 +336,8 @@ def _weighted_index(table: pd.DataFrame, weights, default: pd.Series, name: str,
         weights = default
     names = list(weights.keys()) if isinstance(weights, Mapping) else list(pd.Series(weights).index)
     w = v.require_weights(weights, names=names, what=f"{what} weights")
-    v.require_columns(table, names, f"{what} scores")
+    v.require_columns(table, names, f"{what} scores", fix=f"give {what} weights only for indicators that are columns "
+                      "of the scores (the weights' names pick the columns).")
     v.require_in_scale(table, names, *scale,
                        missing_fix="score every indicator (for expert scores: aggregate_experts fills what it can).")
     x = table[names].to_numpy(dtype="float64")
@@ -426,8 +430,16 @@ def relationship_scores(accounts: pd.DataFrame, account: str | None = "account_i
     v.require_frame(accounts, "accounts")
     cols = {**RELATIONSHIP_COLUMNS, **(columns or {})}
     edges = {**RELATIONSHIP_BANDS, **(bands or {})}
+    unknown = [k for k in (columns or {}) if k not in RELATIONSHIP_COLUMNS] + \
+              [k for k in (bands or {}) if k not in RELATIONSHIP_BANDS]
+    if unknown:
+        raise CRMDataError(f"unknown key {unknown[0]!r} in columns= or bands=. Fix: use keys of "
+                           f"RELATIONSHIP_COLUMNS / RELATIONSHIP_BANDS: {', '.join(map(repr, RELATIONSHIP_BANDS))}.")
     for key, e in edges.items():
-        e = np.asarray(e, dtype=float)
+        try:
+            e = np.asarray(e, dtype=float)
+        except (TypeError, ValueError):
+            raise CRMDataError(f"bands[{key!r}]={e!r} must be 6 increasing numbers. Fix: e.g. (0, .1, .25, .45, .7, 1).") from None
         if e.shape != (6,) or np.any(np.diff(e) <= 0):
             raise CRMDataError(f"bands[{key!r}] must be 6 increasing numbers (edges of five bands), got {list(e)}. "
                                "Fix: e.g. (0, .1, .25, .45, .7, 1).")
@@ -498,8 +510,13 @@ def relationship_reading(accounts: pd.DataFrame, share: str = "wallet_share",
     The thresholds are the kit's illustrative choice; the reading names the four types only.
     """
     v.require_frame(accounts, "accounts")
-    ratings = list(ratings)
-    v.require_columns(accounts, [share, *ratings], "accounts")
+    ratings = [ratings] if isinstance(ratings, str) else list(ratings)
+    v.require_columns(accounts, [share, *ratings], "accounts",
+                      fix="pass share=... and ratings=[...] with your column names.")
+    for name, val in (("loyal", loyal), ("competitive", competitive), ("convertible", convertible)):
+        if isinstance(val, (str, bytes, bool, np.bool_)) or not isinstance(val, (int, float, np.integer, np.floating)) \
+                or not np.isfinite(val):
+            raise CRMDataError(f"{name}={val!r} must be a number. Fix: e.g. loyal=0.5, competitive=0.2, convertible=3.")
     v.require_in_scale(accounts, [share], 0, 1)
     v.require_in_scale(accounts, ratings, *SCALE)
     if not 0 <= competitive <= loyal <= 1:
@@ -624,7 +641,15 @@ def matrix_counts(table: pd.DataFrame, values: str | None = None, lang: str = "e
 
     Rows good/average/poor relationship (top to bottom, as drawn), columns low/medium/high attractiveness.
     """
-    v.require_columns(table, ["attractiveness_level", "relationship_level"] + ([values] if values else []), "matrix table")
+    v.require_columns(table, ["attractiveness_level", "relationship_level"] + ([values] if values else []), "matrix table",
+                      fix="pass the table that burnett_matrix(...) returns.")
+    for col, allowed in (("attractiveness_level", ATTRACTIVENESS_LEVELS), ("relationship_level", RELATIONSHIP_LEVELS)):
+        bad = table[col][~table[col].isin(allowed)]
+        if len(bad):
+            raise CRMDataError(f"column {col!r} has values that are not levels ({', '.join(allowed)}): "
+                               f"{v.show_values(bad)}. Fix: pass the table that burnett_matrix(...) returns.")
+    if values:
+        v.require_numeric(table, [values])
     a = pd.Categorical(table["attractiveness_level"], categories=ATTRACTIVENESS_LEVELS)
     r = pd.Categorical(table["relationship_level"], categories=RELATIONSHIP_LEVELS[::-1])
     if values is None:
@@ -639,9 +664,12 @@ def matrix_counts(table: pd.DataFrame, values: str | None = None, lang: str = "e
 
 def cells_changed(before: pd.DataFrame, after: pd.DataFrame, column: str = "cell") -> int:
     """How many accounts (matched by row label) sit in another cell in ``after`` than in ``before``."""
-    v.require_columns(before, [column], "before")
-    v.require_columns(after, [column], "after")
+    v.require_columns(before, [column], "before", fix="pass two tables from burnett_matrix(...), or column=... .")
+    v.require_columns(after, [column], "after", fix="pass two tables from burnett_matrix(...), or column=... .")
     b, a = before[column].align(after[column], join="inner")
+    if len(b) == 0 and (len(before) or len(after)):
+        raise CRMDataError("before and after share no row labels (accounts), so nothing can be compared. "
+                           "Fix: index both tables by the same account ids (e.g. .set_index('account_id')).")
     return int((b != a).sum())
 
 
@@ -674,7 +702,11 @@ def weight_sensitivity(scores: pd.DataFrame | ExpertPanel, weights=None, other: 
     w = v.require_weights(w, names=names)
     if other is None:
         other = pd.Series(3.0, index=scores.index)
-    other = pd.Series(other, dtype="float64").reindex(scores.index)
+    if not isinstance(other, pd.Series):
+        raise CRMDataError(f"other must be a Series of the other axis' index by account, got {type(other).__name__}. "
+                           "Fix: e.g. other=relationship_index(accounts).")
+    v.require_in_scale(other.rename("other").to_frame(), ["other"], *SCALE, allow_missing=True)
+    other = other.astype("float64").reindex(scores.index)
     if other.isna().any():
         raise CRMDataError(f"other index has no value for account(s) {', '.join(map(repr, other.index[other.isna()][:5]))}. "
                            "Fix: pass the other axis' index for the same accounts.")
@@ -719,6 +751,8 @@ def portfolio(accounts: pd.DataFrame, expert_scores: pd.DataFrame, attractivenes
     ``relationship`` and the columns of :func:`burnett_matrix`. Every account
     must appear in both tables.
     """
+    v.require_frame(accounts, "accounts")
+    v.require_columns(accounts, [account], "accounts", fix="pass account=... with the account id column of both tables.")
     panel = aggregate_experts(expert_scores, method=method, max_missing=max_missing, account=account)
     attr = attractiveness_index(panel, attractiveness_weights)
     rel = relationship_index(accounts, relationship_weights, account=account)
@@ -740,9 +774,18 @@ def pareto_share(values: pd.Series, top: float = 0.2) -> float:
     >>> pareto_share(pd.Series([80, 5, 5, 5, 5]), top=0.2)
     0.8
     """
-    s = pd.Series(values, dtype="float64")
-    v.require_nonnegative(s.to_frame("values"), ["values"])
+    if isinstance(values, (pd.DataFrame, str, bytes, Mapping)) or np.ndim(values) != 1:
+        raise CRMDataError(f"values must be one column of numbers (e.g. accounts['revenue']), got "
+                           f"{type(values).__name__}. Fix: pass a Series.")
+    s = pd.Series(values)
+    if s.empty:
+        raise CRMDataError("values is empty. Fix: pass revenue or profit per account.")
+    v.require_nonnegative(s.to_frame("values"), ["values"], fix="revenue per account cannot be negative; "
+                          "use revenue, not profit, or drop loss-making accounts.")
     v.require_no_missing(s.to_frame("values"), ["values"])
+    s = s.astype("float64")
+    if isinstance(top, (str, bytes, bool, np.bool_)) or not isinstance(top, (int, float, np.integer, np.floating)):
+        raise CRMDataError(f"top={top!r} must be a share in (0, 1]. Fix: e.g. top=0.2 for the top 20%.")
     if not 0 < top <= 1:
         raise CRMDataError(f"top={top!r} must be in (0, 1]. Fix: e.g. 0.2 for the top 20%.")
     k = int(np.ceil(top * len(s) - 1e-9))

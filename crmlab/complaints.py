@@ -58,7 +58,7 @@ def _durations(df: pd.DataFrame, start: str, stop: str, end) -> tuple[np.ndarray
         end = t1.max() if event.any() else t0.max()
         end = max(end, t0.max())
     else:
-        end = v.to_datetime(pd.DataFrame({"end": [end]}), "end").iloc[0]
+        end = v.to_timestamp(end, "end")
     late = t0 > end
     if late.any():
         raise CRMDataError(
@@ -76,7 +76,7 @@ def _durations(df: pd.DataFrame, start: str, stop: str, end) -> tuple[np.ndarray
 def _group_codes(df: pd.DataFrame, by: str | None):
     if by is None:
         return np.zeros(len(df), dtype=np.int64), pd.Index(["all"], name="group")
-    v.require_no_missing(df, [by], fix=f"fill the missing {by!r} values (e.g. 'unknown') or drop those rows.")
+    v.require_group_labels(df, by)
     codes, uniques = pd.factorize(df[by], sort=True)
     return codes.astype(np.int64), pd.Index(uniques, name=by)
 
@@ -142,12 +142,33 @@ def kaplan_meier(hours, resolved, by=None) -> pd.DataFrame:
     leave the risk set at their censoring time). Returns one row per event
     time: ``group, hours, at_risk, resolved, share_resolved`` (= 1 - S).
     """
-    hours = np.asarray(hours, dtype="float64")
-    event = np.asarray(resolved, dtype=bool)
+    frame = {}
+    for name, arg in (("hours", hours), ("resolved", resolved), ("by", by)):
+        if arg is None and name == "by":
+            continue
+        if isinstance(arg, (pd.DataFrame, str, bytes, Mapping)) or np.ndim(arg) != 1:
+            raise CRMDataError(f"{name} must be one column of values (a Series, list or 1-d array), got "
+                               f"{type(arg).__name__}. Fix: pass e.g. {name}=log[{name!r}].")
+        frame[name] = pd.Series(arg).reset_index(drop=True)
+    lengths = {k: len(s) for k, s in frame.items()}
+    if len(set(lengths.values())) > 1:
+        raise CRMDataError("hours, resolved (and by) must have the same length, got "
+                           + ", ".join(f"{k}: {n}" for k, n in lengths.items())
+                           + ". Fix: take them from the same table, one value per case.")
+    if lengths["hours"] == 0:
+        raise CRMDataError("hours is empty. Fix: pass one duration per case.")
+    data = pd.DataFrame(frame)
+    v.require_numeric(data, ["hours"])
+    v.require_no_missing(data, ["hours"], fix="an open case has its hours so far (until the end of the window) "
+                                              "and resolved=False; drop cases with no duration.")
+    v.require_nonnegative(data, ["hours"], fix="a duration cannot be negative; check the opened and resolved times.")
+    hours = data["hours"].to_numpy(dtype="float64")
+    event = v.to_bool(data, "resolved").to_numpy(dtype=bool)
     if by is None:
         codes, groups = np.zeros(len(hours), dtype=np.int64), pd.Index(["all"])
     else:
-        c, groups = pd.factorize(pd.Series(by), sort=True)
+        v.require_group_labels(data, "by")
+        c, groups = pd.factorize(data["by"], sort=True)
         codes = c.astype(np.int64)
     rg, rt, at_risk, d, surv, _ = _km(hours, event, codes)
     return pd.DataFrame({"group": groups[rg], "hours": rt, "at_risk": at_risk.astype("int64"),
@@ -223,7 +244,15 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     out["open"] = (n - n_closed).astype("int64")
     if orders is not None:
         if isinstance(orders, (Mapping, pd.Series)):
-            o = pd.Series(orders, dtype="float64").reindex(groups)
+            raw = orders if isinstance(orders, pd.Series) else pd.Series(dict(orders), dtype=object)
+            is_num = raw.map(lambda x: isinstance(x, (int, float, np.number)) and not isinstance(x, (bool, np.bool_)))
+            o = pd.to_numeric(raw.where(is_num), errors="coerce").astype("float64")
+            zero = raw[~is_num.to_numpy(dtype=bool) | ~np.isfinite(o) | (o <= 0)]
+            if len(zero):
+                raise CRMDataError(f"orders must be positive numbers for every group, found: "
+                                   + ", ".join(f"{k!r}: {x!r}" for k, x in zero.head(5).items())
+                                   + ". Fix: give the number of orders of each group, e.g. {'web': 1200}.")
+            o = o.reindex(groups)
             if o.isna().any():
                 raise CRMDataError(
                     f"orders has no value for group(s) {', '.join(map(repr, groups[o.isna().to_numpy()][:5]))}. "
@@ -310,7 +339,17 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
         out = pd.concat([starts, out], ignore_index=True).sort_values(["group", "hours"], kind="stable",
                                                                       ignore_index=True)
         return out
-    grid = np.asarray(list(hours), dtype="float64")
+    if isinstance(hours, (str, bytes)) or np.ndim(hours) > 1 or isinstance(hours, Mapping):
+        raise CRMDataError(f"hours={hours!r} must be a list of hours, e.g. hours=[24, 48, 72]. Fix: pass numbers.")
+    hgrid = pd.DataFrame({"hours": pd.Series(np.atleast_1d(np.asarray(hours, dtype=object)))})
+    if hgrid.empty:
+        raise CRMDataError("hours=[] is empty. Fix: pass the hours to evaluate, e.g. hours=[24, 48], or hours=None.")
+    hgrid["hours"] = pd.to_numeric(hgrid["hours"], errors="coerce") if hgrid["hours"].map(
+        lambda x: isinstance(x, (int, float, np.number)) and not isinstance(x, bool)).all() else hgrid["hours"].astype(str)
+    v.require_numeric(hgrid, ["hours"])
+    v.require_no_missing(hgrid, ["hours"], fix="pass numbers of hours only.")
+    v.require_nonnegative(hgrid, ["hours"], fix="the curve starts at hour 0; pass hours >= 0.")
+    grid = hgrid["hours"].to_numpy(dtype="float64")
     rows = []
     bounds = np.searchsorted(rg, np.arange(len(groups) + 1))
     for k, gname in enumerate(groups):
@@ -347,8 +386,11 @@ def pareto(log: pd.DataFrame, category: str = "category", weight: str | None = N
     """
     v.require_frame(log, "complaint log")
     v.require_columns(log, [category] + ([weight] if weight else []), "complaint log")
+    for name, val in (("a", a), ("b", b)):
+        if isinstance(val, (bool, np.bool_)) or not isinstance(val, (int, float, np.integer, np.floating)):
+            raise CRMDataError(f"{name}={val!r} must be a share (a number), e.g. a=0.8, b=0.95. Fix: pass a number.")
     if not (0 < a < b <= 1):
-        raise CRMDataError(f"a={a!r}, b={b!r}: need 0 < a < b <= 1 (e.g. a=0.8, b=0.95).")
+        raise CRMDataError(f"a={a!r}, b={b!r}: need 0 < a < b <= 1. Fix: e.g. a=0.8, b=0.95.")
     v.require_no_missing(log, [category], fix=f"fill the missing {category!r} values (e.g. 'unknown') or drop them.")
     if weight:
         v.require_nonnegative(log, [weight])
@@ -484,6 +526,7 @@ def word_of_mouth(n_complaints: float, share_full: float = 0.5, tell_full: float
     course readings (seed 000).
     """
     n = v.require_positive(n_complaints, "n_complaints", allow_zero=True)
+    shares = {}
     for name, val in (("share_full", share_full), ("share_20_plus", share_20_plus),
                       ("increase_share", increase_share), ("boycott_share", boycott_share),
                       ("reduce_share", reduce_share), ("reduce_fraction", reduce_fraction),
@@ -491,6 +534,9 @@ def word_of_mouth(n_complaints: float, share_full: float = 0.5, tell_full: float
         x = v.require_positive(val, name, allow_zero=True)
         if x > 1:
             raise CRMDataError(f"{name}={val!r} is a share and must be between 0 and 1. Fix: e.g. 0.45 for 45%.")
+        shares[name] = x
+    share_full, share_20_plus, increase_share, boycott_share, reduce_share, reduce_fraction, increase_fraction = (
+        shares.values())
     if boycott_share + reduce_share > 1 + 1e-9:
         raise CRMDataError(f"boycott_share + reduce_share = {boycott_share + reduce_share:.3f} > 1. "
                            "Fix: the customers who boycott and those who buy less are different people.")
@@ -671,13 +717,27 @@ def walk_decision(answers: Mapping[str, object]) -> DecisionWalk:
     >>> walk_decision({"makes_up_loss": True, "can_provide": True, "offer_solution": True}).outcome
     'resolved'
     """
-    unknown = [k for k in answers if k not in DECISION_NODES or DECISION_NODES[k] != "question"]
+    if not isinstance(answers, Mapping):
+        raise CRMDataError(f"answers must be a dict question -> True/False, got {type(answers).__name__}. "
+                           "Fix: e.g. walk_decision({'makes_up_loss': True, 'can_provide': False}).")
+    unknown = [k for k in answers if not isinstance(k, str) or k not in DECISION_NODES
+               or DECISION_NODES[k] != "question"]
     if unknown:
         qs = [k for k, kind in DECISION_NODES.items() if kind == "question"]
         raise CRMDataError(f"answers has unknown question(s) {', '.join(map(repr, unknown))}. "
                            f"Fix: use {', '.join(map(repr, qs))}.")
-    flags = v.to_bool(pd.DataFrame({"answer": pd.Series(answers, dtype="object").astype("string")})
-                      if answers else pd.DataFrame({"answer": pd.Series([], dtype="string")}), "answer")
+    table = (pd.DataFrame({"answer": pd.Series(answers, dtype="object").astype("string")})
+             if answers else pd.DataFrame({"answer": pd.Series([], dtype="string")}))
+    try:
+        flags = v.to_bool(table, "answer", allow_missing=True)
+    except CRMDataError:
+        known = {"yes", "y", "true", "t", "1", "是", "no", "n", "false", "f", "0", "否"}
+        bad = {k: a for k, a in answers.items() if str(a).strip().lower() not in known}
+        raise CRMDataError(f"answers must be yes/no, found: {', '.join(f'{k!r}: {a!r}' for k, a in bad.items())}. "
+                           "Fix: answer each question with True/False or 'yes'/'no'.") from None
+    if flags.isna().any():
+        raise CRMDataError(f"answers has no yes/no for {', '.join(map(repr, flags.index[flags.isna()]))}. "
+                           "Fix: answer each question with True/False or 'yes'/'no'.")
     node, path, used = DECISION_START, [], []
     while True:
         path.append(node)

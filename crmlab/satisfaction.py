@@ -34,14 +34,26 @@ __all__ = [
 _MISSING_FIX = "drop the incomplete rows, or pass missing='skip' to average over the answered attributes."
 
 
+_scale = v.require_scale
+
+
+def _attribute_list(attributes) -> list:
+    if isinstance(attributes, str):
+        return [attributes]
+    if attributes is None or isinstance(attributes, (Mapping, pd.DataFrame)) or np.ndim(attributes) != 1:
+        raise CRMDataError(f"attributes={attributes!r} must be a list of column names. "
+                           "Fix: e.g. attributes=['quality', 'service'].")
+    return list(attributes)
+
+
 def _ratings(df: pd.DataFrame, attributes: Sequence[str], scale, missing: str) -> np.ndarray:
     v.require_frame(df, "survey")
-    attributes = list(attributes)
+    attributes = _attribute_list(attributes)
     if not attributes:
         raise CRMDataError("attributes is empty. Fix: name at least one rating column.")
-    v.require_columns(df, attributes, "survey")
+    v.require_columns(df, attributes, "survey", fix="pass attributes=[...] with the rating columns of your survey.")
     v.require_choice(missing, ["raise", "skip"], "missing")
-    low, high = scale
+    low, high = _scale(scale)
     v.require_numeric(df, attributes)
     x = df[attributes].to_numpy(dtype="float64")
     # fast path: one pass over the matrix; on failure the validator builds the detailed message
@@ -94,9 +106,10 @@ def weighted_score(df: pd.DataFrame, weights: Mapping[str, float] | pd.Series | 
     Source: the textbook case of the course readings (seed 000, 案例六).
     """
     if isinstance(weights, pd.DataFrame):
-        attributes = list(attributes) if attributes is not None else list(weights.columns)
+        attributes = _attribute_list(attributes) if attributes is not None else list(weights.columns)
         x = _ratings(df, attributes, scale, missing)
-        v.require_columns(weights, attributes, "importance")
+        v.require_columns(weights, attributes, "importance",
+                          fix="give the importance table one column per attribute, named like the ratings.")
         if not weights.index.equals(df.index):
             raise CRMDataError(
                 "the per-respondent importance table has other row labels than the survey. "
@@ -115,6 +128,8 @@ def weighted_score(df: pd.DataFrame, weights: Mapping[str, float] | pd.Series | 
             )
         w = w / rowsum
     else:
+        if not isinstance(weights, (Mapping, pd.Series)):
+            v.require_weights(weights, names=None if attributes is None else _attribute_list(attributes))
         if attributes is None:
             attributes = list(weights.keys()) if isinstance(weights, Mapping) else list(weights.index)
         w_s = v.require_weights(weights, names=list(attributes), normalize=normalize)
@@ -130,13 +145,36 @@ def weighted_score(df: pd.DataFrame, weights: Mapping[str, float] | pd.Series | 
         out = np.einsum("ij,ij->i", w, x) if isinstance(weights, pd.DataFrame) else x @ w[0]
     # A weighted mean of ratings on the scale stays on the scale; rounding can overshoot by 1 ulp
     # (5.000000000000001), which the next helper would reject as out of range.
-    out = np.clip(out, scale[0], scale[1], out=out)
+    low, high = _scale(scale)
+    out = np.clip(out, low, high, out=out)
     return pd.Series(out, index=df.index, name="weighted_score")
 
 
 def to_csi(score, scale: tuple[float, float] = (1, 5)):
-    """Rescale a score on the rating scale to the 0-100 CSI: (score - low) / (high - low) * 100."""
-    low, high = scale
+    """Rescale a score on the rating scale to the 0-100 CSI: (score - low) / (high - low) * 100.
+
+    A score outside the scale (``to_csi(7)`` on 1-5 would be 150) raises;
+    missing scores stay missing.
+    """
+    low, high = _scale(scale)
+    if isinstance(score, (str, bytes, bool, np.bool_)) or score is None:
+        raise CRMDataError(f"score={score!r} must be a number (or numbers) on the {low:g}-{high:g} scale. "
+                           "Fix: pass a mean rating, e.g. to_csi(4.2).")
+    try:
+        x = np.asarray(score, dtype="float64")
+    except (TypeError, ValueError):
+        raise CRMDataError(f"score must be numbers on the {low:g}-{high:g} scale, got {score!r}. "
+                           "Fix: convert them with pd.to_numeric first.") from None
+    with np.errstate(invalid="ignore"):
+        out_of = (x < low - 1e-9) | (x > high + 1e-9)
+    if x.size == 0:
+        raise CRMDataError("score is empty. Fix: pass a mean rating, e.g. to_csi(4.2).")
+    if out_of.any():
+        shown = np.atleast_1d(x)[np.atleast_1d(out_of)][:5].tolist()
+        raise CRMDataError(f"score {shown!r} is outside the {low:g}-{high:g} scale, so its CSI would leave 0-100. "
+                           f"Fix: pass scale=(low, high) of the ratings (e.g. scale=(1, 7)), or check the scores.")
+    if isinstance(score, (list, tuple)):
+        score = x
     return (score - low) / (high - low) * 100
 
 
@@ -164,8 +202,10 @@ def csi(data: pd.DataFrame | pd.Series, column: str = "overall", by: str | None 
     else:
         df = data
     v.require_frame(df, "data")
-    v.require_columns(df, [column] + ([by] if by else []), "data")
-    low, high = scale
+    v.require_columns(df, [column], "data", fix="pass column=... with the name of the score column.")
+    if by is not None:
+        v.require_group_labels(df, by)
+    low, high = _scale(scale)
     v.require_in_scale(df, [column], low, high, allow_missing=True)
     scores = df[column].astype("float64")
     keep = scores.notna()
@@ -175,9 +215,9 @@ def csi(data: pd.DataFrame | pd.Series, column: str = "overall", by: str | None 
     out = pd.DataFrame({
         "n": stats["n"],
         "mean": stats["mean"],
-        "csi": to_csi(stats["mean"], scale),
-        "ci_low": to_csi(stats["ci_low"], scale).clip(0, 100),
-        "ci_high": to_csi(stats["ci_high"], scale).clip(0, 100),
+        "csi": (stats["mean"] - low) / (high - low) * 100,
+        "ci_low": ((stats["ci_low"] - low) / (high - low) * 100).clip(0, 100),
+        "ci_high": ((stats["ci_high"] - low) / (high - low) * 100).clip(0, 100),
     })
     out.index.name = by or "group"
     if by is None:
@@ -202,20 +242,39 @@ def derived_importance(df: pd.DataFrame, target: str = "overall",
     regression-based importance is the usual "key driver" analysis.
     """
     v.require_frame(df, "survey")
-    attributes = list(attributes)
-    v.require_columns(df, [target, *attributes], "survey")
+    attributes = _attribute_list(attributes)
+    if not attributes:
+        raise CRMDataError("attributes is empty. Fix: name at least one rating column.")
+    if target in attributes:
+        raise CRMDataError(f"target {target!r} is also in attributes. Fix: leave it out of attributes.")
+    v.require_columns(df, [target, *attributes], "survey",
+                      fix="pass target=... and attributes=[...] with the column names of your survey.")
     v.require_numeric(df, [target, *attributes])
     v.require_choice(method, ["regression", "correlation"], "method")
+    for col in (target, *attributes):
+        if df[col].isna().all():
+            raise CRMDataError(f"column {col!r} has no answers (every value is missing). "
+                               "Fix: leave it out, or check that the right column was loaded.")
     y = df[target].to_numpy(dtype="float64")
     x = df[attributes].to_numpy(dtype="float64")
-    if np.isnan(y.sum() + x.sum()):  # NaN propagates through the sums: one cheap pass finds any missing value
+    n_rows = len(y)
+    if not np.isfinite(y.sum() + x.sum()):  # NaN/inf propagate through the sums: one cheap pass finds them
+        if np.isinf(y).any() or np.isinf(x).any():
+            col = target if np.isinf(y).any() else attributes[int(np.argmax(np.isinf(x).any(axis=0)))]
+            raise CRMDataError(f"column {col!r} has infinite values: {v.show_values(df[col][np.isinf(df[col])])}. "
+                               "Fix: correct or drop those rows.")
         complete = ~(np.isnan(y) | np.isnan(x).any(axis=1))
         y, x = y[complete], x[complete]  # listwise deletion
-    if len(y) <= len(attributes) + 1:
+    n_used = len(y)
+    if n_used <= len(attributes) + 1:
         raise CRMDataError(
             f"derived importance needs more complete rows than attributes + 1 ({len(attributes) + 1}); "
-            f"got {len(y)}. Fix: use a larger sample."
+            f"got {n_used} of {n_rows}. Fix: use a larger sample, or fill the missing answers."
         )
+    if n_used < n_rows:
+        v._warn(f"derived_importance dropped {n_rows - n_used} of {n_rows} rows with a missing answer in "
+                f"{target!r} or the attributes (listwise); it used {n_used}. "
+                "Fix: nothing if that is intended; otherwise fill or drop those rows first.")
     # Everything comes from the centred cross-products (one matrix product over the data):
     # OLS slopes with an intercept solve S_xx b = s_xy, and r_j = s_xj,y / sqrt(s_xj,xj s_yy).
     xc = x - x.mean(axis=0)
@@ -230,13 +289,29 @@ def derived_importance(df: pd.DataFrame, target: str = "overall",
             f"column {flat[0]!r} does not vary (every answer is the same), so its importance "
             "cannot be estimated. Fix: leave it out of attributes."
         )
-    coef = np.linalg.lstsq(sxx, sxy, rcond=None)[0]  # = solve() unless attributes are collinear (then min-norm)
+    if syy <= 0:
+        raise CRMDataError(
+            f"column {target!r} does not vary (every answer is {y[0]:g}), so nothing can drive it and "
+            "no importance can be derived. Fix: check the target column, or use stated importance."
+        )
+    coef, _, rank, _ = np.linalg.lstsq(sxx, sxy, rcond=None)  # = solve() unless attributes are collinear
+    if rank < len(attributes):
+        v._warn(f"derived_importance: the attributes are collinear (rank {rank} of {len(attributes)}), so the "
+                "regression coefficients are not unique (minimum-norm solution shown). "
+                "Fix: leave out an attribute that is a combination of the others, or use method='correlation'.")
     with np.errstate(invalid="ignore", divide="ignore"):
         r = sxy / np.sqrt(var * syy)
     basis = coef if method == "regression" else r
     pos = np.clip(basis, 0, None)
-    weight = pos / pos.sum() if pos.sum() > 0 else np.full(len(pos), np.nan)
+    if pos.sum() > 0:
+        weight = pos / pos.sum()
+    else:
+        weight = np.full(len(pos), np.nan)
+        v._warn(f"derived_importance: no attribute has a positive {'coefficient' if method == 'regression' else 'correlation'} "
+                f"with {target!r}, so the weights are undefined (NaN); coef and r are still reported. "
+                "Fix: check that high ratings mean 'good' in every column (reverse-coded items?).")
     out = pd.DataFrame({"coef": coef, "r": r, "weight": weight}, index=pd.Index(attributes, name="attribute"))
+    out.attrs.update(n_used=n_used, n_dropped=n_rows - n_used)
     return out
 
 
@@ -246,11 +321,22 @@ def stated_importance(df: pd.DataFrame, attributes: Sequence[str] = ATTRIBUTES, 
 
     weight_j = mean(imp_j) / sum_k mean(imp_k). Missing answers are skipped.
     """
+    attributes = _attribute_list(attributes)
+    if not isinstance(prefix, str):
+        raise CRMDataError(f"prefix={prefix!r} must be text, e.g. prefix='imp_'. Fix: pass a string.")
     cols = [f"{prefix}{a}" for a in attributes]
     v.require_frame(df, "survey")
-    v.require_columns(df, cols, "survey")
-    v.require_in_scale(df, cols, *scale, allow_missing=True)
+    v.require_columns(df, cols, "survey", fix=f"pass prefix=... so that prefix + attribute names the importance "
+                                              f"columns (now {prefix!r}), or attributes=[...].")
+    v.require_in_scale(df, cols, *_scale(scale), allow_missing=True)
+    empty = [c for c in cols if df[c].isna().all()]
+    if empty:
+        raise CRMDataError(f"column {empty[0]!r} has no importance answers (all missing). "
+                           "Fix: leave that attribute out, or check the column.")
     means = df[cols].mean().to_numpy()
+    if means.sum() <= 0:
+        raise CRMDataError(f"the importance columns {cols!r} have mean 0, so no weights can be formed. "
+                           "Fix: check the scale of the importance answers.")
     return pd.DataFrame({"mean": means, "weight": means / means.sum()},
                         index=pd.Index(list(attributes), name="attribute"))
 
@@ -282,8 +368,30 @@ def ipa(performance: pd.Series | Mapping, importance: pd.Series | Mapping,
     """
     from crmlab.labels import t
 
-    perf = pd.Series(performance, dtype="float64")
-    imp = pd.Series(importance, dtype="float64")
+    from crmlab.labels import check_lang
+
+    check_lang(lang)
+    series = {}
+    for name, given in (("performance", performance), ("importance", importance)):
+        if isinstance(given, pd.DataFrame):
+            if given.shape[1] != 1:
+                raise CRMDataError(f"{name} must be one value per attribute (a Series or dict), got a table with "
+                                   f"columns {list(given.columns)[:5]!r}. Fix: pick one column, e.g. table['weight'].")
+            given = given.iloc[:, 0]
+        if not isinstance(given, (Mapping, pd.Series)):
+            raise CRMDataError(f"{name} must be a Series or dict attribute -> value, got {type(given).__name__}. "
+                               "Fix: e.g. survey[attributes].mean() for performance.")
+        raw = given if isinstance(given, pd.Series) else pd.Series(dict(given), dtype=object)
+        num = pd.to_numeric(raw, errors="coerce") if not pd.api.types.is_bool_dtype(raw) else raw.astype(float) * np.nan
+        text = raw[num.isna() & raw.notna()]
+        if len(text):
+            raise CRMDataError(f"{name} must be numbers, found: {v.show_values(text)}. "
+                               "Fix: convert them with pd.to_numeric.")
+        series[name] = num.astype("float64")
+    perf, imp = series["performance"], series["importance"]
+    for name, cut in (("performance_cut", performance_cut), ("importance_cut", importance_cut)):
+        if cut is not None and (isinstance(cut, (str, bytes, bool)) or not np.isfinite(float(cut) if isinstance(cut, (int, float, np.number)) else np.nan)):
+            raise CRMDataError(f"{name}={cut!r} must be a number (or None for the mean). Fix: e.g. {name}=3.5.")
     if perf.empty:
         raise CRMDataError("performance is empty. Fix: pass one mean rating per attribute.")
     if set(perf.index) != set(imp.index):
@@ -295,7 +403,8 @@ def ipa(performance: pd.Series | Mapping, importance: pd.Series | Mapping,
     imp = imp.reindex(perf.index)
     for name, s in (("performance", perf), ("importance", imp)):
         if s.isna().any():
-            raise CRMDataError(f"{name} has missing values for {', '.join(map(repr, s.index[s.isna()]))}.")
+            raise CRMDataError(f"{name} has missing values for {', '.join(map(repr, s.index[s.isna()]))}. "
+                               "Fix: compute it for every attribute, or leave that attribute out of both.")
     pc = float(perf.mean()) if performance_cut is None else float(performance_cut)
     ic = float(imp.mean()) if importance_cut is None else float(importance_cut)
     keys = [IPA_QUADRANTS[(bool(i >= ic), bool(p >= pc))] for p, i in zip(perf, imp)]
@@ -331,8 +440,10 @@ def repurchase_by_score(df: pd.DataFrame, score: str = "overall", outcome: str =
     or Yes/No text.
     """
     v.require_frame(df, "survey")
-    v.require_columns(df, [score, outcome], "survey")
-    low, high = scale
+    v.require_columns(df, [score, outcome], "survey", fix="pass score=... and outcome=... with your column names.")
+    low, high = _scale(scale)
+    if not (float(low).is_integer() and float(high).is_integer()):
+        raise CRMDataError(f"scale={scale!r} must be whole-number levels for a rate per level. Fix: e.g. scale=(1, 5).")
     v.require_in_scale(df, [score], low, high, integer=True,
                        missing_fix=f"drop the rows without a {score!r} answer first.")
     bought = v.to_bool(df, outcome).to_numpy(dtype=bool)
@@ -356,12 +467,23 @@ def scores_from_counts(counts: pd.DataFrame, levels: Sequence[int] = (1, 2, 3, 4
 
     mean = sum_s s * n_s / sum_s n_s (the textbook case gives counts, not raw answers).
     """
+    if isinstance(levels, (str, bytes, Mapping)) or np.ndim(levels) != 1 or len(levels) == 0 or not all(
+            isinstance(s, (int, float, np.integer, np.floating)) and not isinstance(s, bool) for s in levels):
+        raise CRMDataError(f"levels={levels!r} must be the rating levels as numbers. Fix: e.g. levels=(1, 2, 3, 4, 5).")
     cols = [f"{prefix}{s}" for s in levels]
     v.require_frame(counts, "counts")
-    v.require_columns(counts, cols, "counts")
-    v.require_nonnegative(counts, cols)
+    v.require_columns(counts, cols, "counts", fix=f"pass prefix=... and levels=... so that they name the count "
+                                                  f"columns (now {cols[:2]!r}...).")
+    v.require_nonnegative(counts, cols, fix="counts of answers cannot be negative; correct them.")
+    v.require_no_missing(counts, cols, fix="a level nobody chose has count 0: fill with 0 (counts.fillna(0)).")
     n = counts[cols].to_numpy(dtype="float64")
+    frac = n != np.round(n)
+    if frac.any():
+        col = cols[int(np.argmax(frac.any(axis=0)))]
+        raise CRMDataError(f"column {col!r} holds counts, found non-whole numbers: "
+                           f"{v.show_values(counts[col][frac[:, cols.index(col)]])}. Fix: counts are whole numbers.")
     total = n.sum(axis=1)
     if (total == 0).any():
-        raise CRMDataError("a row of counts sums to 0. Fix: drop attributes nobody rated.")
+        raise CRMDataError(f"a row of counts sums to 0 at row(s) {', '.join(map(repr, counts.index[total == 0][:5]))}. "
+                           "Fix: drop attributes nobody rated.")
     return pd.Series(n @ np.asarray(levels, dtype=float) / total, index=counts.index, name="mean_score")

@@ -196,9 +196,23 @@ def _columns(spec, keys, kind: str, key_name: str) -> dict:
                 f"the {kind} template {spec!r} has no {{{key_name}}} placeholder. "
                 f"Fix: write it like 'E{{{key_name}}}', or pass a dict {key_name} -> column."
             )
-        return {k: spec.format(**{key_name: k}) for k in keys}
+        try:
+            return {k: spec.format(**{key_name: k}) for k in keys}
+        except (KeyError, IndexError, ValueError) as exc:
+            raise CRMDataError(
+                f"the {kind} template {spec!r} cannot be filled ({type(exc).__name__}: {exc}); only "
+                f"{{{key_name}}} may appear in braces. Fix: write it like 'E{{{key_name}}}'."
+            ) from None
     if callable(spec):
-        return {k: spec(k) for k in keys}
+        out = {k: spec(k) for k in keys}
+        bad = [k for k, col in out.items() if not isinstance(col, str)]
+        if bad:
+            raise CRMDataError(f"the {kind} function gave {out[bad[0]]!r} for {key_name} {bad[0]!r}, not a column "
+                               f"name. Fix: return the column name as text, e.g. lambda {key_name}: f'E{{{key_name}}}'.")
+        return out
+    if not isinstance(spec, Mapping):
+        raise CRMDataError(f"the {kind} columns must be a template like 'E{{{key_name}}}', a dict {key_name} -> "
+                           f"column or a function, got {type(spec).__name__} {spec!r}. Fix: e.g. 'E{{{key_name}}}'.")
     spec = dict(spec)
     absent = [k for k in keys if k not in spec]
     if absent:
@@ -236,7 +250,14 @@ def item_map(dimensions: Mapping[str, Sequence], expectation="E{item}", percepti
     dims = {}
     seen = {}
     for d, items in dimensions.items():
+        if isinstance(items, (int, np.integer)) or items is None or isinstance(items, Mapping):
+            raise CRMDataError(f"dimension {d!r} must list its item ids, got {items!r}. "
+                               f"Fix: e.g. {{{d!r}: [1, 2, 3]}}.")
         items = tuple(items) if not isinstance(items, str) else (items,)
+        unhashable = [i for i in items if not isinstance(i, (str, int, np.integer, float, tuple))]
+        if unhashable:
+            raise CRMDataError(f"dimension {d!r} has item id {unhashable[0]!r}, which is not an item label. "
+                               "Fix: use numbers or names as item ids, e.g. [1, 2, 3].")
         if not items:
             raise CRMDataError(f"dimension {d!r} has no items. Fix: give it at least one item or leave it out.")
         for i in items:
@@ -260,6 +281,9 @@ SERVQUAL = item_map({d: list(items) for d, items in DIMENSION_ITEMS.items()})
 
 
 # ----------------------------------------------------------------- validation
+
+_MAP_FIX = ("describe your survey with an item map: pass items=item_map({'tangibles': [1, 2], ...}, "
+            "expectation='E{item}', perception='P{item}') with your column templates (or dicts item -> column).")
 
 def _stray_columns(df: pd.DataFrame, imap: ItemMap) -> None:
     """Columns that look like items (match a template with a number) but are in no dimension."""
@@ -295,12 +319,10 @@ def _matrix(df: pd.DataFrame, columns: list[str], scale) -> np.ndarray:
 def _prepare(df: pd.DataFrame, items, scale, strict: bool = True):
     v.require_frame(df, "survey")
     imap = item_map(items) if not isinstance(items, ItemMap) else items
-    v.require_columns(df, imap.e_columns + imap.p_columns, "survey")
+    v.require_columns(df, imap.e_columns + imap.p_columns, "survey", fix=_MAP_FIX)
     if strict:
         _stray_columns(df, imap)
-    low, high = scale
-    if not low < high:
-        raise CRMDataError(f"scale={scale!r} must be (low, high) with low < high, e.g. (1, 7).")
+    v.require_scale(scale)
     e = _matrix(df, imap.e_columns, scale)
     p = _matrix(df, imap.p_columns, scale)
     return imap, e, p
@@ -309,16 +331,14 @@ def _prepare(df: pd.DataFrame, items, scale, strict: bool = True):
 def _groups(df: pd.DataFrame, by):
     if by is None:
         return None
-    v.require_columns(df, [by], "survey")
-    v.require_no_missing(df, [by], fix=f"drop the rows without a {by!r} (df.dropna(subset=[{by!r}])).")
+    v.require_group_labels(df, by)
     return df[by].to_numpy()
 
 
 # ----------------------------------------------------------------- statistics
 
 def _tcrit(n, confidence: float):
-    if not 0 < confidence < 1:
-        raise CRMDataError(f"confidence={confidence!r} must be between 0 and 1, e.g. 0.95.")
+    confidence = v.require_confidence(confidence)
     n = np.asarray(n, dtype=float)
     with np.errstate(invalid="ignore"):
         return np.where(n > 1, _st.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1)), np.nan)
@@ -373,8 +393,7 @@ def _welch(m1, s1, n1, m2, s2, n2, confidence: float):
         a, b = s1**2 / n1, s2**2 / n2
         se = np.sqrt(a + b)
         dof = (a + b) ** 2 / (a**2 / (n1 - 1) + b**2 / (n2 - 1))
-        if not 0 < confidence < 1:
-            raise CRMDataError(f"confidence={confidence!r} must be between 0 and 1, e.g. 0.95.")
+        confidence = v.require_confidence(confidence)
         t = _st.t.ppf(0.5 + confidence / 2, dof)
     d = m2 - m1
     return d, se, d - t * se, d + t * se
@@ -507,7 +526,8 @@ def _importance_weights(df: pd.DataFrame, imap: ItemMap, total: float) -> np.nda
             "Fix: pass weights={dimension: weight, ...}, or build the map with importance='imp_{dimension}'."
         )
     cols = [imap.importance[d] for d in imap.dimension_names]
-    v.require_columns(df, cols, "survey")
+    v.require_columns(df, cols, "survey", fix="pass weights={dimension: weight, ...}, or build the item map with "
+                                                "importance='<your template with {dimension}>' (or None).")
     v.require_no_missing(df, cols, fix="drop those respondents, or pass fixed weights=... instead.")
     v.require_nonnegative(df, cols)
     w = df[cols].to_numpy(dtype="float64")
@@ -549,14 +569,21 @@ def weighted_servqual(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL,
     the five dimensions.
     """
     imap = item_map(items) if not isinstance(items, ItemMap) else items
+    total = v.require_positive(points_total, "points_total")
     if gaps is None:
         gaps = servqual_gaps(df, imap, scale=scale, confidence=confidence)
+    elif not isinstance(gaps, GapResult):
+        raise CRMDataError(f"gaps= must be the result of servqual_gaps(...), got {type(gaps).__name__}. "
+                           "Fix: gaps=servqual_gaps(survey, items), or leave gaps out.")
     elif not gaps.dimension_scores.index.equals(df.index):
         raise CRMDataError("gaps= was computed on another survey (other row labels). Fix: pass the same survey.")
     dims = imap.dimension_names
     s = gaps.dimension_scores[dims].to_numpy()
+    if list(gaps.item_map.dimension_names) != dims:
+        raise CRMDataError(f"gaps= was computed with other dimensions ({gaps.item_map.dimension_names}) than items= "
+                           f"({dims}). Fix: pass the same item map to both.")
     if weights is None:
-        w = _importance_weights(df, imap, float(points_total))
+        w = _importance_weights(df, imap, total)
     else:
         w_s = v.require_weights(weights, names=dims, normalize=normalize)
         w = np.broadcast_to(w_s.to_numpy(), s.shape)
@@ -602,7 +629,7 @@ def cronbach_alpha(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, on: st
     v.require_choice(on, ["gap", "perception", "expectation"], "on")
     imap, e, p = _prepare(df, items, scale)
     x = {"gap": lambda: p - e, "perception": lambda: p, "expectation": lambda: e}[on]()
-    rows = []
+    rows, undefined = [], []
     for d, idx in imap.positions().items():
         sub = x[:, idx]
         complete = ~np.isnan(sub).any(axis=1)
@@ -610,12 +637,18 @@ def cronbach_alpha(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, on: st
         n = int(complete.sum())
         if k < 2 or n < 2:
             rows.append((d, k, n, np.nan))
+            undefined.append(f"{d!r} ({'one item' if k < 2 else f'{n} complete respondent(s)'})")
             continue
         sub = sub[complete] if not complete.all() else sub
         item_var = sub.var(axis=0, ddof=1).sum()
         total_var = sub.sum(axis=1).var(ddof=1)
         alpha = k / (k - 1) * (1 - item_var / total_var) if total_var > 0 else np.nan
+        if not total_var > 0:
+            undefined.append(f"{d!r} (its {on} scores do not vary: every respondent has the same total)")
         rows.append((d, k, n, alpha))
+    if undefined:
+        v._warn(f"cronbach_alpha: alpha is undefined (NaN) for dimension(s) {', '.join(undefined)}. "
+                "Fix: alpha needs at least 2 items, 2 complete respondents and some variation in the answers.")
     return pd.DataFrame(rows, columns=["dimension", "k", "n", "alpha"]).set_index("dimension")
 
 
@@ -644,7 +677,8 @@ def gap1(management: pd.DataFrame, survey: pd.DataFrame, items: ItemMap | Mappin
     v.require_frame(management, "management")
     m_cols = _columns(management_columns, imap.items, "management", "item")
     m_cols_list = [m_cols[i] for i in imap.items]
-    v.require_columns(management, m_cols_list, "management")
+    v.require_columns(management, m_cols_list, "management",
+                      fix="pass management_columns='<template with {item}>' (default 'M{item}') or a dict item -> column.")
     m = _matrix(management, m_cols_list, scale)
     if level == "dimension":
         e, m = _dimension_means(e, imap), _dimension_means(m, imap)
@@ -653,7 +687,8 @@ def gap1(management: pd.DataFrame, survey: pd.DataFrame, items: ItemMap | Mappin
         names = imap.items
     name = by or "group"
     if by is not None:
-        v.require_columns(management, [by], "management")
+        v.require_columns(management, [by], "management", fix=f"pass by=None for one gap over all, or add the {by!r} "
+                                                                "column to the management survey.")
     ce = _describe(e, names, _groups(survey, by), name)
     cm = _describe(m, names, _groups(management, by), name)
     idx = cm.index.intersection(ce.index, sort=False)
@@ -684,7 +719,8 @@ def wave_change(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, wave: str
     customers). Includes the unweighted ``overall`` score. ``by`` splits
     further (e.g. per branch).
     """
-    v.require_columns(df, [wave], "survey")
+    v.require_columns(df, [wave], "survey", fix="pass wave=... with the column that says which wave a respondent is in.")
+    v.require_group_labels(df, wave)
     labels = df[wave]
     present = set(labels.dropna().unique())
     for w in (before, after):
@@ -728,7 +764,8 @@ def improvement_priorities(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL
     r = servqual_gaps(df, imap, scale=scale)
     dims = imap.dimension_names
     if weights is None:
-        w = pd.Series(_importance_weights(df, imap, float(points_total)).mean(axis=0), index=dims)
+        total = v.require_positive(points_total, "points_total")
+        w = pd.Series(_importance_weights(df, imap, total).mean(axis=0), index=dims)
     else:
         w = v.require_weights(weights, names=dims, normalize=normalize)
     t = r.items[["dimension", "expectation", "perception", "gap"]].copy()

@@ -37,13 +37,18 @@ __all__ = [
     "require_nonnegative",
     "require_int",
     "require_group_labels",
+    "require_confidence",
+    "require_scale",
     "to_datetime",
+    "to_timestamp",
     "to_bool",
 ]
 
 
 def show_values(values: pd.Series, limit: int = MAX_SHOWN) -> str:
     """Format up to ``limit`` offending values as ``row 3: 6, row 7: 0``."""
+    if not isinstance(values, pd.Series):
+        values = pd.Series(values if np.ndim(values) == 1 else [values], dtype=object)
     shown = [f"row {idx!r}: {val!r}" for idx, val in values.head(limit).items()]
     more = len(values) - limit
     text = ", ".join(shown)
@@ -67,21 +72,44 @@ def require_frame(df, name: str = "data", min_rows: int = 1) -> pd.DataFrame:
     return df
 
 
-def require_columns(df: pd.DataFrame, columns: Iterable[str], name: str = "data") -> None:
-    """Check that every column in ``columns`` exists in ``df``."""
+def require_columns(df: pd.DataFrame, columns: Iterable[str], name: str = "data", fix: str | None = None) -> None:
+    """Check that every column in ``columns`` exists in ``df``.
+
+    ``fix`` is the caller's own advice (what to pass instead, e.g. "pass
+    items={...}"); the default only suggests renaming the column.
+    """
+    require_frame(df, name, min_rows=0)
+    if isinstance(columns, str):
+        columns = [columns]
+    columns = list(columns)
+    unusable = [c for c in columns if c is None or not isinstance(c, (str, int, np.integer, tuple))]
+    if unusable:
+        raise CRMDataError(
+            f"column name {unusable[0]!r} ({type(unusable[0]).__name__}) is not a column name of {name}. "
+            "Fix: pass the column's name as a string, e.g. 'overall'."
+        )
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        have = ", ".join(map(repr, list(df.columns)[:12]))
+        have = ", ".join(map(repr, list(df.columns)[:12])) or "no columns"
         raise CRMDataError(
             f"column {missing[0]!r} is missing from {name}"
-            + (f" (also missing: {', '.join(map(repr, missing[1:]))})" if len(missing) > 1 else "")
-            + f". The data has: {have}. Fix: rename your column to {missing[0]!r} "
-            "or pass your column name through the function's column argument."
+            + (f" (also missing: {', '.join(map(repr, missing[1:6]))})" if len(missing) > 1 else "")
+            + f". The data has: {have}. Fix: "
+            + (fix or f"rename your column to {missing[0]!r}, or load the data that has it.")
         )
+
+
+def _frame_and_columns(df, columns) -> list:
+    """A DataFrame that has ``columns`` (a name or a list of names); returns the list."""
+    require_frame(df, min_rows=0)
+    columns = [columns] if isinstance(columns, str) else list(columns)
+    require_columns(df, columns)
+    return columns
 
 
 def require_numeric(df: pd.DataFrame, columns: Iterable[str]) -> None:
     """Check that the columns have a numeric (not boolean-as-text) dtype."""
+    columns = _frame_and_columns(df, columns)
     for col in columns:
         s = df[col]
         if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
@@ -97,6 +125,7 @@ def require_numeric(df: pd.DataFrame, columns: Iterable[str]) -> None:
 
 def require_no_missing(df: pd.DataFrame, columns: Iterable[str], fix: str | None = None) -> None:
     """Check that the columns have no missing values."""
+    columns = _frame_and_columns(df, columns)
     for col in columns:
         miss = df[col].isna()
         if miss.any():
@@ -124,7 +153,7 @@ def require_in_scale(
     Missing answers (NaN) are rejected unless ``allow_missing``; the message
     then says how to drop or keep them.
     """
-    columns = list(columns)
+    columns = _frame_and_columns(df, columns)
     require_numeric(df, columns)
     for col in columns:
         s = df[col]
@@ -164,7 +193,28 @@ def require_weights(
     their sum instead (the sum must be positive). When ``names`` is given,
     the weights must have exactly those keys; the result follows that order.
     """
-    w = pd.Series(weights, dtype="float64") if not isinstance(weights, pd.Series) else weights.astype("float64")
+    if isinstance(weights, pd.DataFrame) or not isinstance(weights, (Mapping, pd.Series)):
+        kind = type(weights).__name__
+        example = ", ".join(f"{n!r}: ..." for n in list(names or [])[:3]) or "'name': 0.5, ..."
+        raise CRMDataError(
+            f"{what} must be a dict or a Series that names each weight, got {kind}"
+            + (f" {list(np.asarray(weights).ravel()[:6])!r}" if isinstance(weights, (list, tuple, np.ndarray)) else "")
+            + ". Unnamed weights could be matched to the wrong attribute, so they are not accepted. "
+            + f"Fix: name them, e.g. {{{example}}}"
+            + (f", or dict(zip({list(names)!r}, your_weights)) if they are in that order." if names else ".")
+        )
+    raw = pd.Series(weights, dtype=object) if not isinstance(weights, pd.Series) else weights
+    if pd.api.types.is_bool_dtype(raw) or any(isinstance(x, (bool, np.bool_)) for x in raw.to_numpy()):
+        raise CRMDataError(f"{what} must be numbers, found True/False: "
+                           + ", ".join(f"{k!r}: {x!r}" for k, x in raw.head(MAX_SHOWN).items())
+                           + ". Fix: give a number per name.")
+    w = pd.to_numeric(raw, errors="coerce").astype("float64")
+    text = raw[w.isna() & raw.notna()]
+    if len(text):
+        raise CRMDataError(
+            f"{what} must be numbers, found: " + ", ".join(f"{k!r}: {x!r}" for k, x in text.head(MAX_SHOWN).items())
+            + ". Fix: pass numbers, e.g. 0.25 rather than '0.25' or '25%'."
+        )
     if w.empty:
         raise CRMDataError(f"{what} are empty. Fix: give one weight per attribute.")
     if names is not None:
@@ -204,6 +254,7 @@ def require_weights(
 
 def require_unique(df: pd.DataFrame, column: str) -> None:
     """Check that a key column has no duplicates."""
+    _frame_and_columns(df, [column])
     dup = df[column][df[column].duplicated(keep=False)]
     if len(dup):
         raise CRMDataError(
@@ -215,7 +266,12 @@ def require_unique(df: pd.DataFrame, column: str) -> None:
 def require_choice(value, choices: Iterable, name: str):
     """Check a parameter value is one of ``choices``."""
     choices = list(choices)
-    if value not in choices:
+    try:
+        ok = any(value is c or (type(value) is type(c) and value == c) for c in choices) or (
+            isinstance(value, (str, int, float, bool, type(None))) and value in choices)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
         raise CRMDataError(
             f"{name}={value!r} is not one of {', '.join(map(repr, choices))}. Fix: pick one of those."
         )
@@ -223,7 +279,14 @@ def require_choice(value, choices: Iterable, name: str):
 
 
 def require_positive(value: float, name: str, allow_zero: bool = False) -> float:
-    """Check a numeric parameter is positive (or non-negative)."""
+    """Check a numeric parameter is positive (or non-negative).
+
+    Text that is a number ("2.5") is read as that number; booleans are
+    refused (True is not a count of anything).
+    """
+    if isinstance(value, (bytes, bool, np.bool_)):
+        raise CRMDataError(f"{name}={value!r} is not a number ({type(value).__name__}). "
+                           f"Fix: pass a number, e.g. {name}=1.0.")
     try:
         v = float(value)
     except (TypeError, ValueError):
@@ -234,42 +297,228 @@ def require_positive(value: float, name: str, allow_zero: bool = False) -> float
     return v
 
 
-def require_nonnegative(df: pd.DataFrame, columns: Iterable[str]) -> None:
-    """Check that numeric columns have no negative values."""
+
+def require_scale(scale, name: str = "scale") -> tuple[float, float]:
+    """A rating scale ``(low, high)``: two finite numbers with low < high."""
+    try:
+        low, high = scale
+        ok = all(isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, (bool, np.bool_))
+                 for x in (low, high)) and bool(np.isfinite(low) and np.isfinite(high) and low < high)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise CRMDataError(f"{name}={scale!r} must be two numbers (low, high) with low < high. Fix: e.g. {name}=(1, 5).")
+    return float(low), float(high)
+
+
+def require_confidence(value, name: str = "confidence") -> float:
+    """Check a confidence level (or any share strictly between 0 and 1), e.g. 0.95."""
+    if isinstance(value, (str, bytes, bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise CRMDataError(f"{name}={value!r} must be a number between 0 and 1 ({type(value).__name__} given). "
+                           f"Fix: e.g. {name}=0.95.")
+    if not 0 < float(value) < 1:
+        hint = f" (did you mean {value / 100:g}?)" if 1 < float(value) < 100 else ""
+        raise CRMDataError(f"{name}={value!r} must be strictly between 0 and 1{hint}. Fix: e.g. {name}=0.95.")
+    return float(value)
+
+def require_nonnegative(df: pd.DataFrame, columns: Iterable[str], fix: str | None = None) -> None:
+    """Check that numeric columns have no negative values (and no infinite ones)."""
     columns = list(columns)
     require_numeric(df, columns)
     for col in columns:
-        bad = df[col][df[col] < 0]
+        bad = df[col][(df[col] < 0) | np.isinf(df[col].astype("float64"))]
         if len(bad):
             raise CRMDataError(
-                f"column {col!r} must not be negative, found: {show_values(bad)}. "
-                "Fix: returns and refunds belong in their own column; drop or correct these rows."
+                f"column {col!r} must not be negative or infinite, found: {show_values(bad)}. Fix: "
+                + (fix or "returns and refunds belong in their own column; drop or correct these rows.")
             )
 
 
-def to_datetime(df: pd.DataFrame, column: str, allow_missing: bool = False, fmt: str | None = None) -> pd.Series:
+_TZ_RE = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$"
+_SLASH_RE = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(.*)$"
+
+
+def _warn(message: str) -> None:
+    import warnings
+
+    from crmlab.errors import CRMWarning
+
+    warnings.warn(message, CRMWarning, stacklevel=3)
+
+
+def _rows(mask, index, limit: int = MAX_SHOWN) -> str:
+    rows = ", ".join(repr(i) for i in index[np.asarray(mask, dtype=bool)][:limit])
+    more = int(np.asarray(mask, dtype=bool).sum()) - limit
+    return rows + (f" (and {more} more)" if more > 0 else "")
+
+
+def _numbers_as_dates(s: pd.Series, column: str) -> pd.Series:
+    """Integer YYYYMMDD dates are read as dates; other numbers get advice that really works."""
+    if pd.api.types.is_bool_dtype(s):
+        raise CRMDataError(
+            f"column {column!r} holds True/False ({s.dtype}), not timestamps. "
+            "Fix: pass the column with the dates (e.g. '2013-09-04')."
+        )
+    x = s.to_numpy(dtype="float64", na_value=np.nan)
+    present = x[~np.isnan(x)]
+    whole = bool(np.all(present == np.round(present))) if present.size else False
+    if whole and np.all((present >= 19000101) & (present <= 21001231)):
+        text = pd.Series(np.where(np.isnan(x), "", np.nan_to_num(x).astype(np.int64).astype(str)), index=s.index)
+        out = pd.to_datetime(text.where(~np.isnan(x)), format="%Y%m%d", errors="coerce")
+        bad = s[out.isna() & s.notna()]
+        if len(bad) == 0:
+            return out
+        raise CRMDataError(
+            f"column {column!r} holds YYYYMMDD numbers, but some are not calendar dates: {show_values(bad)}. "
+            "Fix: correct those values (e.g. 20130904 for 4 September 2013), or set them to missing."
+        )
+    lo, hi = (float(present.min()), float(present.max())) if present.size else (np.nan, np.nan)
+    shown = show_values(s[s.notna()])
+    if lo >= 3.15e8 and hi <= 4.11e9:
+        advice = (f"if they are Unix time in seconds (since 1970-01-01 UTC), convert them: "
+                  f"df[{column!r}] = pd.to_datetime(df[{column!r}], unit='s')")
+    elif lo >= 3.15e11 and hi <= 4.11e12:
+        advice = (f"if they are Unix time in milliseconds, convert them: "
+                  f"df[{column!r}] = pd.to_datetime(df[{column!r}], unit='ms')")
+    elif whole and lo >= 1e4 and hi <= 8e4:
+        advice = (f"if they are Excel serial day numbers, convert them: "
+                  f"df[{column!r}] = pd.to_datetime(df[{column!r}], unit='D', origin='1899-12-30')")
+    else:
+        advice = "these numbers are not YYYYMMDD dates, Unix seconds or Excel day numbers; pass the dates as text such as '2013-09-04'"
+    raise CRMDataError(
+        f"column {column!r} holds numbers ({s.dtype}), not timestamps: {shown}. Fix: {advice}."
+    )
+
+
+def _slash_dates(text: pd.Series, column: str, dayfirst: bool | None) -> pd.Series:
+    """Parse d/m/Y or m/d/Y dates with ONE reading for the whole column (NaT where not that form)."""
+    parts = text.str.extract(_SLASH_RE)
+    has = parts[0].notna().to_numpy()
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
+    if not has.any():
+        return out
+    a = pd.to_numeric(parts[0], errors="coerce").to_numpy()
+    b = pd.to_numeric(parts[1], errors="coerce").to_numpy()
+    a, b = a[has], b[has]
+    can_dm = bool(np.all((a >= 1) & (a <= 31) & (b >= 1) & (b <= 12)))
+    can_md = bool(np.all((a >= 1) & (a <= 12) & (b >= 1) & (b <= 31)))
+    sub = text[has]
+    if dayfirst is None:
+        if can_dm and can_md:
+            if np.any(a != b):
+                _warn(f"column {column!r} has dates such as {sub.iloc[int(np.argmax(a != b))]!r} that read either "
+                      "day-first or month-first, and no value decides; they were read month-first (m/d/Y). "
+                      f"Fix: if they are day-first, convert them first: "
+                      f"df[{column!r}] = pd.to_datetime(df[{column!r}], format='%d/%m/%Y') (or pass dayfirst=True).")
+            dayfirst = False
+        elif can_dm or can_md:
+            dayfirst = can_dm
+        else:
+            dm_only = sub[(a > 12)]
+            md_only = sub[(b > 12)]
+            raise CRMDataError(
+                f"column {column!r} mixes day-first and month-first dates: {show_values(dm_only, 2)} only read "
+                f"day-first, {show_values(md_only, 2)} only month-first, so one column would mean two calendars. "
+                f"Fix: write every date in one form, best ISO '2013-09-04', or convert the column yourself with "
+                f"pd.to_datetime(df[{column!r}], format='%d/%m/%Y') after correcting the others."
+            )
+    day, month = (parts[0], parts[1]) if dayfirst else (parts[1], parts[0])
+    iso = parts[2] + "-" + month.str.zfill(2) + "-" + day.str.zfill(2) + parts[3].fillna("")
+    parsed = pd.to_datetime(iso[has], errors="coerce", format="ISO8601")
+    out[has] = parsed.to_numpy(dtype="datetime64[us]")
+    return out
+
+
+def _text_dates(s: pd.Series, column: str, fmt: str | None, dayfirst: bool | None) -> pd.Series:
+    text = s.astype("string").str.strip()
+    present = s.notna() & text.notna() & (text != "")
+    if fmt is not None:
+        if not isinstance(fmt, str):
+            raise CRMDataError(f"fmt={fmt!r} must be a format string. Fix: e.g. fmt='%d/%m/%Y'.")
+        try:
+            return pd.to_datetime(s, errors="coerce", format=fmt)
+        except (ValueError, TypeError) as exc:
+            raise CRMDataError(f"fmt={fmt!r} cannot be used to read column {column!r} ({exc}). "
+                               "Fix: pass a strftime format such as '%d/%m/%Y %H:%M'.") from None
+    aware = (text.str.contains(_TZ_RE, case=False, regex=True) & present).fillna(False).to_numpy(dtype=bool)
+    naive = present.to_numpy(dtype=bool) & ~aware
+    if aware.any() and naive.any():
+        raise CRMDataError(
+            f"column {column!r} mixes timestamps with a time zone (row(s) {_rows(aware, s.index)}) and without one "
+            f"(row(s) {_rows(naive, s.index)}), so they cannot be compared. Fix: write them all in one form, "
+            f"e.g. df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True) if the ones without a zone are UTC."
+        )
+    if aware.any():
+        utc = pd.to_datetime(s.where(aware), errors="coerce", format="ISO8601", utc=True)
+        wall = pd.to_datetime(text.str.replace(r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$", "", case=False, regex=True)
+                              .where(aware), errors="coerce", format="ISO8601")
+        offsets = (wall - utc.dt.tz_localize(None)).dropna()
+        if offsets.nunique() > 1:
+            first = offsets.drop_duplicates()
+            raise CRMDataError(
+                f"column {column!r} has timestamps with different UTC offsets: "
+                f"{show_values(s[first.index], 3)}. Fix: convert them to one clock first, e.g. "
+                f"df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True) (the kit then reads them in UTC)."
+            )
+        _warn(f"column {column!r} has time-zone-aware timestamps; they were converted to UTC and the zone dropped. "
+              f"Fix: if you want local times instead, convert them first: "
+              f"df[{column!r}] = pd.to_datetime(df[{column!r}]).dt.tz_localize(None).")
+        out = utc.dt.tz_localize(None)
+    else:
+        out = pd.to_datetime(s, errors="coerce", format="ISO8601")
+        if isinstance(out.dtype, pd.DatetimeTZDtype):  # objects that carry a zone their text did not show
+            out = out.dt.tz_convert("UTC").dt.tz_localize(None)
+    retry = (out.isna() & present).to_numpy(dtype=bool)
+    if retry.any():  # e.g. "04/09/2013": one reading (d/m/Y or m/d/Y) for the whole column
+        out = out.copy()
+        slash = _slash_dates(text.where(retry), column, dayfirst)
+        got = slash.notna().to_numpy()
+        out[got] = slash[got].to_numpy(dtype=out.dtype)
+        rest = retry & ~got & ~text.str.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}").fillna(False).to_numpy(dtype=bool)
+        if rest.any():  # other text ("4 Sep 2013"): element by element
+            other = pd.to_datetime(s[rest], errors="coerce", format="mixed", dayfirst=bool(dayfirst), utc=True)
+            out[rest] = other.dt.tz_localize(None).to_numpy(dtype=out.dtype)
+    return out.astype("datetime64[us]")
+
+
+def to_datetime(df: pd.DataFrame, column: str, allow_missing: bool = False, fmt: str | None = None,
+                dayfirst: bool | None = None) -> pd.Series:
     """Parse a column of timestamps (datetime or text) into datetime64.
 
     Text such as ``"2013-09-04"`` or ``"2013-09-04 10:30"`` is parsed;
     anything that cannot be parsed raises :class:`CRMDataError` showing the
     offending values. Missing values are allowed only with ``allow_missing``
     (e.g. a case that is still open has no resolution time).
+
+    - Slash dates (``"04/09/2013"``) get ONE reading for the whole column:
+      day-first if some value only fits day-first (``"13/09/2013"``),
+      month-first if some only fits month-first; a column that needs both
+      raises; when no value decides, month-first is used with a
+      :class:`CRMWarning` (pass ``dayfirst=True``, or ``fmt=``, to choose).
+    - Time zones: timestamps with a zone or offset are converted to UTC
+      and the zone dropped, with a :class:`CRMWarning`; a column mixing
+      zoned and unzoned text, or different offsets, raises.
+    - Integer ``YYYYMMDD`` numbers (``20130904``) are read as dates; other
+      numbers raise with advice that fits them (Unix seconds, Excel days).
     """
+    if not isinstance(df, pd.DataFrame) or column not in df.columns:
+        if isinstance(df, pd.DataFrame):
+            require_columns(df, [column])
+        require_frame(df)
     s = df[column]
-    if pd.api.types.is_datetime64_any_dtype(s):
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        _warn(f"column {column!r} is time-zone aware ({s.dtype.tz}); it was converted to UTC and the zone "
+              f"dropped. Fix: for local times convert it first: df[{column!r}] = df[{column!r}].dt.tz_localize(None).")
+        out = s.dt.tz_convert("UTC").dt.tz_localize(None)
+    elif pd.api.types.is_datetime64_any_dtype(s):
         out = s
+    elif (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)) and not s.isna().all():
+        out = _numbers_as_dates(s, column)
     else:
-        if pd.api.types.is_numeric_dtype(s) and not s.isna().all():
-            raise CRMDataError(
-                f"column {column!r} holds numbers ({s.dtype}), not timestamps. "
-                "Fix: convert them, e.g. pd.to_datetime(df[col], unit='s'), or pass text dates."
-            )
-        out = pd.to_datetime(s, errors="coerce", format=fmt or "ISO8601")
-        retry = out.isna() & s.notna()
-        if fmt is None and retry.any():  # e.g. "04/09/2013": parse those element by element
-            out = out.copy()
-            out[retry] = pd.to_datetime(s[retry], errors="coerce", format="mixed")
-        bad = s[out.isna() & s.notna() & (s.astype("string").str.strip() != "")]
+        if dayfirst is not None and not isinstance(dayfirst, (bool, np.bool_)):
+            raise CRMDataError(f"dayfirst={dayfirst!r} must be True, False or None. Fix: e.g. dayfirst=True for 13/09/2013.")
+        out = _text_dates(s, column, fmt, dayfirst)
+        bad = s[out.isna() & s.notna() & (s.astype("string").str.strip() != "").fillna(False)]
         if len(bad):
             raise CRMDataError(
                 f"column {column!r} has values that are not dates: {show_values(bad)}. "
@@ -278,6 +527,29 @@ def to_datetime(df: pd.DataFrame, column: str, allow_missing: bool = False, fmt:
     if not allow_missing:
         require_no_missing(pd.DataFrame({column: out}), [column])
     return out
+
+
+def to_timestamp(value, name: str) -> pd.Timestamp:
+    """Read a date parameter (``end="2013-12-31"``, a Timestamp, a datetime) as one naive Timestamp.
+
+    Free text that is not a date (``"last spring"``) raises a
+    :class:`CRMDataError` naming the parameter; a zoned value is converted
+    to UTC like :func:`to_datetime` does.
+    """
+    if isinstance(value, (list, tuple, dict, set, np.ndarray, pd.Series, pd.DataFrame)) or isinstance(value, bool):
+        raise CRMDataError(f"{name}={value!r} must be one date, e.g. {name}='2013-12-31'. Fix: pass one date.")
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        raise CRMDataError(f"{name}={value!r} is not a date. Fix: pass a date such as {name}='2013-12-31'.")
+    numeric = isinstance(value, (int, float, np.integer, np.floating))
+    try:
+        out = to_datetime(pd.DataFrame({name: pd.Series([value], dtype=None if numeric else object)}), name)
+    except CRMDataError as exc:
+        why = str(exc).split(" Fix:")[0].replace(f"column {name!r} has values that are not dates", "not a date")
+        raise CRMDataError(
+            f"{name}={value!r} cannot be read as a date ({why}). "
+            f"Fix: pass a date such as {name}='2013-12-31' or {name}=pd.Timestamp('2013-12-31 18:00')."
+        ) from None
+    return pd.Timestamp(out.iloc[0])
 
 
 _TRUE = {"yes", "y", "true", "t", "1", "是"}
@@ -290,6 +562,7 @@ def to_bool(df: pd.DataFrame, column: str, allow_missing: bool = False) -> pd.Se
     Returns a nullable ``boolean`` Series; unknown text raises
     :class:`CRMDataError` naming the column and showing the values.
     """
+    _frame_and_columns(df, [column])
     s = df[column]
     if pd.api.types.is_bool_dtype(s):
         out = s.astype("boolean")

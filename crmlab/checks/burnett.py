@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crmlab import validate as _v
+
 from crmlab import burnett as bm
 from crmlab import datasets
 from crmlab.checks import Feedback, check_number, not_answered, right, unanswered, wrong
@@ -18,6 +20,9 @@ NEW_VOLUME_WEIGHT = 0.20
 
 def exercise_data(seed: int = 4, n_accounts: int = 150, n_experts: int = 4) -> dict:
     """The accounts, the expert scores (drawn with ``seed``) and the account to score by hand."""
+    seed = _v.require_int(seed, 'seed', minimum=0)
+    n_accounts = _v.require_int(n_accounts, 'n_accounts', minimum=1)
+    n_experts = _v.require_int(n_experts, 'n_experts', minimum=1)
     kw = dict(seed=seed, n_accounts=n_accounts, n_experts=n_experts)
     accounts = datasets.generate("burnett_accounts", **kw).frame
     expert_scores = datasets.generate("burnett_expert_scores", **kw).frame

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crmlab import validate as _v
+
 from crmlab import complaints as cp
 from crmlab import datasets
 from crmlab.checks import Feedback, check_number, check_series, not_answered, right, unanswered, wrong
@@ -19,6 +21,8 @@ Q5_ANSWERS = {"makes_up_loss": True, "can_provide": False, "other_can_provide": 
 
 def exercise_data(seed: int = 42, n: int = 3000) -> dict[str, pd.DataFrame]:
     """The exercise's tables: a complaint log and its customers, drawn with ``seed``."""
+    seed = _v.require_int(seed, 'seed', minimum=0)
+    n = _v.require_int(n, 'n', minimum=1)
     return {"log": datasets.generate("complaint_log", seed=seed, n=n).frame,
             "customers": datasets.generate("complaint_customers", seed=seed, n_complaints=n).frame}
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crmlab import validate as _v
+
 from crmlab import datasets
 from crmlab import satisfaction as sat
 from crmlab.checks import Feedback, check_number, check_series, check_set, not_answered, right, unanswered, wrong
@@ -15,6 +17,8 @@ from crmlab.checks import Feedback, check_number, check_series, check_set, not_a
 
 def exercise_data(seed: int = 42, n: int = 1200) -> dict[str, pd.DataFrame]:
     """The exercise's tables: the textbook case and a survey drawn with ``seed``."""
+    seed = _v.require_int(seed, 'seed', minimum=0)
+    n = _v.require_int(n, 'n', minimum=1)
     return {"case": datasets.load("textbook_case"),
             "survey": datasets.generate("satisfaction_survey", seed=seed, n=n).frame}
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crmlab import validate as _v
+
 from crmlab import datasets
 from crmlab import servqual as sq
 from crmlab.checks import Feedback, check_number, check_series, check_set, not_answered, unanswered, wrong
@@ -15,6 +17,9 @@ from crmlab.checks import Feedback, check_number, check_series, check_set, not_a
 
 def exercise_data(seed: int = 42, n: int = 1200, n_managers: int = 8) -> dict[str, pd.DataFrame]:
     """The exercise's tables: a SERVQUAL survey and a management survey drawn with ``seed``."""
+    seed = _v.require_int(seed, 'seed', minimum=0)
+    n = _v.require_int(n, 'n', minimum=1)
+    n_managers = _v.require_int(n_managers, 'n_managers', minimum=1)
     return {"survey": datasets.generate("servqual_survey", seed=seed, n=n).frame,
             "management": datasets.generate("servqual_management", seed=seed, n_per_branch=n_managers).frame}
 

@@ -41,7 +41,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
+    if not isinstance(lang, str) or lang not in LANGS:
         raise CRMDataError(f"lang={lang!r} is not supported. Fix: use 'en' or 'zh'.")
     return lang
 

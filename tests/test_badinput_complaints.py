@@ -1,0 +1,110 @@
+"""Bad-input battery: crmlab.complaints (area b1)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from badinput import Bad, check, params
+
+from crmlab import complaints as c
+from crmlab import datasets
+
+
+def log():
+    return datasets.load("complaint_log").head(200)
+
+
+def tiny(**cols):
+    base = {"opened": ["2024-01-01 00:00", "2024-01-01 05:00"], "resolved": ["2024-01-01 10:00", None]}
+    base.update(cols)
+    return pd.DataFrame(base)
+
+
+KW = dict(first_response=None, outcome=None, satisfaction=None, reopened=None, contacts=None)
+
+CASES: list[Bad] = [
+    Bad("b1-cp-kpis-tz-aware", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(opened=["2024-01-01 00:00+08:00", "2024-01-01 05:00"]), **KW),
+        r"'opened' mixes timestamps with a time zone"),
+    Bad("b1-cp-kpis-tz-column-warns", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny().assign(opened=lambda d: pd.to_datetime(d["opened"]).dt.tz_localize("UTC"),
+                                               resolved=lambda d: pd.to_datetime(d["resolved"]).dt.tz_localize("UTC")),
+                                 **KW), r"time-zone aware", warns=True),
+    Bad("b1-cp-kpis-end-text", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(), end="last spring", **KW), r"end='last spring' cannot be read as a date"),
+    Bad("b1-cp-kpis-by-missing", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(channel=["web", None]), by="channel", **KW), r"'channel' has 1 missing"),
+    Bad("b1-cp-kpis-orders-text", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(channel=["web", "app"]), by="channel", orders={"web": "1000", "app": 5}, **KW),
+        r"orders must be positive numbers.*'web': '1000'"),
+    Bad("b1-cp-kpis-orders-zero", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(channel=["web", "app"]), by="channel", orders={"web": 0, "app": 5}, **KW),
+        r"'web': 0"),
+    Bad("b1-cp-kpis-sla-text", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(), sla_hours="two days", **KW), r"sla_hours='two days'"),
+    Bad("b1-cp-kpis-mixed-calendar", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(opened=["13/01/2024", "01/13/2024"]), **KW), r"'opened' mixes day-first"),
+    Bad("b1-cp-kpis-epoch", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(opened=[1704067200, 1704085200]), **KW), r"'opened'.*unit='s'"),
+    Bad("b1-cp-kpis-resolved-before", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(resolved=["2023-12-31", None]), **KW), r"'resolved' is earlier than 'opened'"),
+    Bad("b1-cp-kpis-contacts-zero", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(log().assign(contacts=0)), r"'contacts' must be >= 1"),
+    Bad("b1-cp-kpis-method", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(log(), method="naive"), r"method='naive'"),
+    Bad("b1-cp-km-no-is-text", "crmlab.complaints.kaplan_meier",
+        lambda: c.kaplan_meier([1.0, 2.0, 3.0], ["yes", "no", "maybe"]), r"'resolved'.*'maybe'"),
+    Bad("b1-cp-km-negative", "crmlab.complaints.kaplan_meier",
+        lambda: c.kaplan_meier([1.0, -2.0], [True, False]), r"'hours' must not be negative"),
+    Bad("b1-cp-km-nan", "crmlab.complaints.kaplan_meier",
+        lambda: c.kaplan_meier([1.0, np.nan], [True, False]), r"'hours' has 1 missing"),
+    Bad("b1-cp-km-length", "crmlab.complaints.kaplan_meier",
+        lambda: c.kaplan_meier([1.0, 2.0, 3.0], [True, False]), r"same length.*hours: 3, resolved: 2"),
+    Bad("b1-cp-km-by-missing", "crmlab.complaints.kaplan_meier",
+        lambda: c.kaplan_meier([1.0, 2.0], [True, False], by=["a", None]), r"'by' has 1 missing"),
+    Bad("b1-cp-km-hours-text", "crmlab.complaints.kaplan_meier",
+        lambda: c.kaplan_meier(["1h", "2h"], [True, False]), r"'hours' must be numeric"),
+    Bad("b1-cp-curve-hours-text", "crmlab.complaints.resolution_curve",
+        lambda: c.resolution_curve(log(), hours=["24", "two days"]), r"'hours' must be numeric.*'two days'"),
+    Bad("b1-cp-curve-hours-negative", "crmlab.complaints.resolution_curve",
+        lambda: c.resolution_curve(log(), hours=[-5, 24]), r"'hours' must not be negative"),
+    Bad("b1-cp-curve-confidence", "crmlab.complaints.resolution_curve",
+        lambda: c.resolution_curve(log(), confidence="high"), r"confidence='high'"),
+    Bad("b1-cp-curve-end", "crmlab.complaints.resolution_curve",
+        lambda: c.resolution_curve(log(), end=["2014-01-01"]), r"end=\['2014-01-01'\] must be one date"),
+    Bad("b1-cp-pareto-a-text", "crmlab.complaints.pareto", lambda: c.pareto(log(), a="80%"), r"a='80%'"),
+    Bad("b1-cp-pareto-order", "crmlab.complaints.pareto", lambda: c.pareto(log(), a=0.9, b=0.8), r"0 < a < b <= 1"),
+    Bad("b1-cp-pareto-category", "crmlab.complaints.pareto",
+        lambda: c.pareto(log(), category="kind"), r"'kind' is missing"),
+    Bad("b1-cp-queue-by-missing", "crmlab.complaints.queue_metrics",
+        lambda: c.queue_metrics(datasets.load("contact_queue").head(50).assign(
+            channel=lambda d: d.iloc[:, 0].astype(str).where(d.index != 4)), by="channel"), r"'channel' has 1 missing"),
+    Bad("b1-cp-queue-threshold", "crmlab.complaints.queue_metrics",
+        lambda: c.queue_metrics(datasets.load("contact_queue").head(50), threshold=-1), r"threshold=-1"),
+    Bad("b1-cp-outcome-mix-empty", "crmlab.complaints.outcome_mix",
+        lambda: c.outcome_mix(log().assign(outcome=None)), r"'outcome' has no outcomes"),
+    Bad("b1-cp-wom-share-text", "crmlab.complaints.word_of_mouth",
+        lambda: c.word_of_mouth(100, share_full="half"), r"share_full='half'"),
+    Bad("b1-cp-wom-share-over-1", "crmlab.complaints.word_of_mouth",
+        lambda: c.word_of_mouth(100, reduce_share=45), r"reduce_share=45 is a share"),
+    Bad("b1-cp-wom-n-negative", "crmlab.complaints.word_of_mouth", lambda: c.word_of_mouth(-3), r"n_complaints=-3"),
+    Bad("b1-cp-recovery-flag", "crmlab.complaints.recovery_table",
+        lambda: c.recovery_table(datasets.load("complaint_customers").head(300).assign(complained="sometimes")),
+        r"'complained'.*'sometimes'"),
+    Bad("b1-cp-recovery-confidence", "crmlab.complaints.recovery_table",
+        lambda: c.recovery_table(datasets.load("complaint_customers").head(300), confidence=1), r"confidence=1"),
+    Bad("b1-cp-walk-list", "crmlab.complaints.walk_decision",
+        lambda: c.walk_decision(["yes", "no"]), r"answers must be a dict.*got list"),
+    Bad("b1-cp-walk-maybe", "crmlab.complaints.walk_decision",
+        lambda: c.walk_decision({"makes_up_loss": "maybe"}), r"answers must be yes/no.*'makes_up_loss': 'maybe'"),
+    Bad("b1-cp-walk-unknown", "crmlab.complaints.walk_decision",
+        lambda: c.walk_decision({"refund": True}), r"unknown question\(s\) 'refund'"),
+    Bad("b1-cp-decision-lang", "crmlab.complaints.decision_model", lambda: c.decision_model(lang="EN"), r"lang='EN'"),
+    Bad("b1-cp-check-seed", "crmlab.checks.complaints.exercise_data",
+        lambda: __import__("crmlab.checks.complaints", fromlist=["x"]).exercise_data(seed="7"), r"seed='7'"),
+]
+
+
+@params(CASES)
+def test_bad_input(case):
+    check(case)

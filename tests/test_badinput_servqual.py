@@ -1,0 +1,83 @@
+"""Bad-input battery: crmlab.servqual (area b1)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from badinput import Bad, check, params
+
+from crmlab import datasets
+from crmlab import servqual as sq
+
+
+def survey():
+    return datasets.load("servqual_survey").head(120)
+
+
+def two(**extra):
+    return pd.DataFrame({"E1": [7, 6, 5], "P1": [5, 6, 4], "E2": [6, 6, 7], "P2": [6, 3, 5], **extra})
+
+
+M = {"speed": [1, 2]}
+
+CASES: list[Bad] = [
+    Bad("b1-sq-gaps-own-columns", "crmlab.servqual.servqual_gaps",
+        lambda: sq.servqual_gaps(pd.DataFrame({"exp1": [7], "perc1": [5]}), {"a": [1]}),
+        r"'E1' is missing.*item_map\(.*expectation="),
+    Bad("b1-sq-gaps-stray-item", "crmlab.servqual.servqual_gaps",
+        lambda: sq.servqual_gaps(two(E3=[1, 2, 3]), M), r"'E3' looks like a expectation item"),
+    Bad("b1-sq-gaps-by-missing", "crmlab.servqual.servqual_gaps",
+        lambda: sq.servqual_gaps(two(branch=["a", None, "b"]), M, by="branch"), r"'branch' has 1 missing"),
+    Bad("b1-sq-gaps-scale", "crmlab.servqual.servqual_gaps", lambda: sq.servqual_gaps(two(), M, scale=7),
+        r"scale=7"),
+    Bad("b1-sq-gaps-out-of-scale", "crmlab.servqual.servqual_gaps",
+        lambda: sq.servqual_gaps(two().assign(P1=[5, 9, 4]), M), r"'P1' has 1 value\(s\) outside the 1-7"),
+    Bad("b1-sq-gaps-text-ratings", "crmlab.servqual.servqual_gaps",
+        lambda: sq.servqual_gaps(two().assign(E2=["6", "six", "7"]), M), r"'E2' must be numeric.*'six'"),
+    Bad("b1-sq-gaps-confidence", "crmlab.servqual.servqual_gaps",
+        lambda: sq.servqual_gaps(two(), M, confidence=95), r"confidence=95"),
+    Bad("b1-sq-map-empty", "crmlab.servqual.item_map", lambda: sq.item_map({}), r"non-empty dict"),
+    Bad("b1-sq-map-twice", "crmlab.servqual.item_map", lambda: sq.item_map({"a": [1], "b": [1]}),
+        r"item 1 is in two dimensions"),
+    Bad("b1-sq-map-template-brace", "crmlab.servqual.item_map",
+        lambda: sq.item_map({"a": [1]}, expectation="E{item}{x}"), r"template 'E\{item\}\{x\}' cannot be filled"),
+    Bad("b1-sq-map-no-placeholder", "crmlab.servqual.item_map",
+        lambda: sq.item_map({"a": [1]}, perception="P"), r"perception template 'P' has no \{item\}"),
+    Bad("b1-sq-map-int-items", "crmlab.servqual.item_map", lambda: sq.item_map({"a": 3}), r"dimension 'a' must list"),
+    Bad("b1-sq-map-list-spec", "crmlab.servqual.item_map",
+        lambda: sq.item_map({"a": [1]}, expectation=["E1"]), r"expectation columns must be a template"),
+    Bad("b1-sq-weighted-list", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(), M, weights=[1.0]), r"weights must be a dict.*got list"),
+    Bad("b1-sq-weighted-no-importance", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(), M), r"'imp_speed' is missing.*pass weights="),
+    Bad("b1-sq-weighted-gaps-type", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(), M, weights={"speed": 1.0}, gaps="gaps"), r"gaps= must be the result"),
+    Bad("b1-sq-weighted-points", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(imp_speed=[100] * 3), M, points_total=0), r"points_total=0"),
+    Bad("b1-sq-weighted-points-sum", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(imp_speed=[100, 90, 100]), M), r"must sum to 100.*row 1: 90"),
+    Bad("b1-sq-alpha-constant-warns", "crmlab.servqual.cronbach_alpha",
+        lambda: sq.cronbach_alpha(pd.DataFrame({"E1": [7] * 3, "E2": [7] * 3, "P1": [5] * 3, "P2": [4] * 3}), M),
+        r"alpha is undefined.*'speed'", warns=True),
+    Bad("b1-sq-alpha-on", "crmlab.servqual.cronbach_alpha", lambda: sq.cronbach_alpha(two(), M, on="gaps"),
+        r"on='gaps'"),
+    Bad("b1-sq-gap1-columns", "crmlab.servqual.gap1",
+        lambda: sq.gap1(pd.DataFrame({"X1": [5]}), two(), M, by=None), r"'M1' is missing.*management_columns="),
+    Bad("b1-sq-gap1-by", "crmlab.servqual.gap1",
+        lambda: sq.gap1(pd.DataFrame({"M1": [5], "M2": [5]}), two(), M), r"'branch' is missing.*by=None"),
+    Bad("b1-sq-wave-missing-label", "crmlab.servqual.wave_change",
+        lambda: sq.wave_change(two(wave=["before", None, "after"]), M), r"'wave' has 1 missing"),
+    Bad("b1-sq-wave-unknown", "crmlab.servqual.wave_change",
+        lambda: sq.wave_change(two(wave=["pre", "post", "post"]), M), r"no rows with wave 'before'"),
+    Bad("b1-sq-priorities-weights-text", "crmlab.servqual.improvement_priorities",
+        lambda: sq.improvement_priorities(two(), M, weights={"speed": "high"}), r"'speed': 'high'"),
+    Bad("b1-sq-instrument-lang", "crmlab.servqual.instrument", lambda: sq.instrument("cn"), r"lang='cn'"),
+    Bad("b1-sq-gap-model-lang", "crmlab.servqual.gap_model", lambda: sq.gap_model(None), r"lang=None"),
+    Bad("b1-sq-check-n", "crmlab.checks.servqual.exercise_data",
+        lambda: __import__("crmlab.checks.servqual", fromlist=["x"]).exercise_data(n=0), r"n=0"),
+]
+
+
+@params(CASES)
+def test_bad_input(case):
+    check(case)
