@@ -218,7 +218,11 @@ def write_all(directory: str | Path | None = None) -> list[Path]:
     for fname, text in expected_files().items():
         path = directory / fname
         tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8", newline="")
-        tmp.replace(path)
+        try:
+            tmp.write_text(text, encoding="utf-8", newline="")
+            tmp.replace(path)
+        except OSError as exc:
+            raise CRMDataError(f"cannot write {str(path)!r} ({exc.strerror or exc}). "
+                               "Fix: pass a folder you can write to (--dir), or free some disk space.") from None
         written.append(path)
     return written
