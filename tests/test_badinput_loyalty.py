@@ -198,7 +198,19 @@ CASES = [
         lambda: L.rfm_summary(tx(), calibration_end="2024-03-31", observation_end="next year"), r"observation_end='next year'"),
     Bad("b2-summary-amount-negative", T + "rfm_summary", lambda: L.rfm_summary(tx(amount=[1.0, 2, -3, 4, 5, 6]), amount="amount"),
         r"'amount'.*-3"),
+    # the CLV widget
+    Bad("b2-widget-margin-text", "crmlab.widgets.loyalty.clv_explorer", lambda: _widget(margin="100"), r"margin='100'"),
+    Bad("b2-widget-periods-float", "crmlab.widgets.loyalty.clv_explorer", lambda: _widget(periods=2.5), r"periods=2.5"),
+    Bad("b2-widget-lang", "crmlab.widgets.loyalty.clv_explorer", lambda: _widget(lang="de"), r"lang='de'"),
+    Bad("b2-widget-retention-clamped", "crmlab.widgets.loyalty.clv_explorer", lambda: _widget(retention=0.98),
+        r"retention=0.98 is outside the slider's range", warns=True),
 ]
+
+
+def _widget(**kw):
+    from crmlab.widgets.loyalty import clv_explorer
+
+    return clv_explorer(**kw)
 
 
 def TX_TZ():
