@@ -9,7 +9,7 @@ C = "crmlab.cases."
 E = "crmlab.exercises."
 
 
-def _bad_notebook(tmp="/tmp"):
+def _bad_notebook():
     import tempfile
     from pathlib import Path
 
