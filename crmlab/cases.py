@@ -13,6 +13,7 @@ firm's figures.
 
 from __future__ import annotations
 
+import difflib
 import zlib
 from dataclasses import dataclass, field
 
@@ -91,14 +92,24 @@ def get(case: str | Case) -> Case:
     """The preset for a key; an unknown key raises CRMDataError listing the known ones."""
     if isinstance(case, Case):
         return case
-    key = str(case).strip().lower()
+    if not isinstance(case, str):
+        raise CRMDataError(f"case: must be a case name (text), got {type(case).__name__} {case!r}. "
+                           f"Fix: pass one of {', '.join(map(repr, CASES))}.")
+    key = case.strip().lower()
     if key not in CASES:
-        raise CRMDataError(f"case: unknown case {case!r}; choose one of {', '.join(CASES)}")
+        close = difflib.get_close_matches(key, list(CASES), n=2, cutoff=0.5)
+        hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
+        raise CRMDataError(f"case: unknown case {case!r}.{hint} Fix: choose one of {', '.join(CASES)} "
+                           "(crmlab.cases.CASES lists them).")
     return CASES[key]
 
 
 def name(case: str | Case, lang: str = "en") -> str:
+    """The fictional company's name in ``lang`` ("en" or "zh")."""
+    from crmlab.labels import check_lang
+
     c = get(case)
+    check_lang(lang)
     return c.name_zh if lang == "zh" else c.name
 
 
@@ -107,10 +118,13 @@ def _seed(case: Case, seed: int, topic: str) -> int:
 
 
 def _check(seed, n_customers) -> tuple[int, int]:
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise CRMDataError(f"seed: must be a non-negative integer, got {seed!r}")
-    if isinstance(n_customers, bool) or not isinstance(n_customers, (int, np.integer)) or not 100 <= n_customers <= 200_000:
-        raise CRMDataError(f"n_customers: must be an integer between 100 and 200000, got {n_customers!r}")
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise CRMDataError(f"seed: must be a non-negative integer, got {type(seed).__name__} {seed!r}. "
+                           "Fix: pass a whole number >= 0, e.g. seed=42.")
+    if isinstance(n_customers, (bool, np.bool_)) or not isinstance(n_customers, (int, np.integer)) \
+            or not 100 <= n_customers <= 200_000:
+        raise CRMDataError(f"n_customers: must be an integer between 100 and 200000, got "
+                           f"{type(n_customers).__name__} {n_customers!r}. Fix: pass e.g. n_customers=2000.")
     return int(seed), int(n_customers)
 
 

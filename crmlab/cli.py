@@ -114,10 +114,19 @@ def _cmd_assign(args) -> int:
 def _cmd_data(args) -> int:
     from crmlab import datasets
 
+    if args.dir is not None:
+        if not args.dir.strip():
+            raise CRMDataError("--dir is empty. Fix: pass a folder, e.g. --dir build/datasets, or leave it out.")
+        if Path(args.dir).exists() and not Path(args.dir).is_dir():
+            raise CRMDataError(f"--dir {args.dir!r} is a file, not a folder. "
+                               "Fix: pass a folder (it is created if missing), e.g. --dir build/datasets.")
     if args.check:
         from crmlab.datasets import expected_files
 
         folder = Path(args.dir) if args.dir else datasets.data_dir()
+        if not folder.is_dir():
+            raise CRMDataError(f"--dir {str(folder)!r} does not exist, so there is nothing to check. "
+                               "Fix: run `crmlab data --dir FOLDER` first, or check the folder name.")
         differ = [f for f, text in expected_files().items()
                   if not (folder / f).exists() or (folder / f).read_text(encoding="utf-8") != text]
         for f in differ:
@@ -143,6 +152,21 @@ def _cmd_exercises(args) -> int:
 def _cmd_execute(args) -> int:
     from crmlab.runner import execute_in_place
 
+    for path in args.paths:  # check every path first: nothing runs when one of them is wrong
+        p = Path(path)
+        if not p.exists():
+            raise CRMDataError(f"execute: {path!r} does not exist. Fix: check the path, "
+                               "e.g. crmlab execute notebooks/01_satisfaction.ipynb.")
+        if not p.is_file() or p.suffix != ".ipynb":
+            raise CRMDataError(f"execute: {path!r} is not a notebook file (.ipynb). "
+                               "Fix: pass notebook files, e.g. notebooks/01_satisfaction.ipynb.")
+        try:
+            import nbformat
+
+            nbformat.read(str(p), as_version=4)
+        except Exception as exc:  # JSON, schema and Unicode errors of many kinds
+            raise CRMDataError(f"execute: {path!r} cannot be read as a notebook ({type(exc).__name__}). "
+                               "Fix: restore it from git (git checkout -- <file>) or re-save it in Jupyter.") from None
     for path in args.paths:
         execute_in_place(path)
         print(f"executed {path}")

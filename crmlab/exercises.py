@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 
 from crmlab._io import atomic_write_text
+from crmlab.errors import CRMDataError
 
 SOLUTION = re.compile(r"^#\s*Solution\b:?\s*(.*)$")
 STUB_HEADER = "# Your answer: replace ... with your code"
@@ -29,6 +30,9 @@ STUB_HEADER = "# Your answer: replace ... with your code"
 
 def student_cell_source(source: str) -> str | None:
     """The student version of a cell's source, or None if it is not a solution cell."""
+    if not isinstance(source, str):
+        raise CRMDataError(f"source must be a cell's text (str), got {type(source).__name__} {source!r:.60}. "
+                           "Fix: pass cell.source.")
     first = source.lstrip().splitlines()[0] if source.strip() else ""
     m = SOLUTION.match(first)
     if not m:
@@ -40,6 +44,13 @@ def student_cell_source(source: str) -> str | None:
 
 
 def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student copy of a solution notebook (solution cells stubbed, outputs stripped)."""
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        raise CRMDataError(f"nb must be a notebook (nbformat.read(...)), got {type(nb).__name__}. "
+                           "Fix: pass nbformat.read(path, as_version=4).")
+    if not isinstance(nb, nbformat.NotebookNode):
+        nb = nbformat.from_dict(nb)
+    nb.setdefault("metadata", {})
     out = nbformat.from_dict(nbformat.v4.new_notebook())
     out.metadata = {k: v for k, v in nb.metadata.items() if k in ("kernelspec", "language_info")}
     out.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
@@ -60,19 +71,51 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return out
 
 
+def _path(value, name: str) -> Path:
+    if not isinstance(value, (str, Path)) or (isinstance(value, str) and not value.strip()):
+        raise CRMDataError(f"{name} must be a path (str or Path), got {type(value).__name__} {value!r:.60}. "
+                           f"Fix: pass e.g. {name}='.' (the kit's folder).")
+    return Path(value)
+
+
 def student_text(solution_path: str | Path) -> str:
-    nb = nbformat.read(str(solution_path), as_version=4)
+    """The text of the student copy of one solution notebook."""
+    path = _path(solution_path, "solution_path")
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "missing"
+        raise CRMDataError(f"solution notebook {str(path)!r} is {what}. "
+                           "Fix: pass an existing exercises/solutions/NN_topic.ipynb file.")
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+    except Exception as exc:  # nbformat raises JSON, validation and Unicode errors of many kinds
+        raise CRMDataError(f"solution notebook {str(path)!r} cannot be read as a notebook "
+                           f"({type(exc).__name__}: {str(exc)[:120]}). "
+                           "Fix: restore it from git (git checkout -- <file>) or re-save it in Jupyter.") from None
     return nbformat.writes(student_notebook(nb)) + "\n"
 
 
 def solution_paths(root: str | Path = ".") -> list[Path]:
-    return sorted((Path(root) / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+    """The solution notebooks under ``root/exercises/solutions`` (``NN_topic.ipynb``), sorted."""
+    return sorted((_path(root, "root") / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
 
 
 def generate_all(root: str | Path = ".", check: bool = False) -> list[str]:
-    """Write every student copy; with ``check`` only report the ones that differ."""
+    """Write every student copy; with ``check`` only report the ones that differ.
+
+    A ``root`` without solution notebooks is an error (not "up to date"):
+    the check would otherwise pass on an empty or mistyped folder.
+    """
+    path = _path(root, "root")
+    if not path.is_dir():
+        raise CRMDataError(f"root {str(path)!r} is {'a file' if path.exists() else 'missing'}, not the kit's folder. "
+                           "Fix: pass the folder that holds exercises/solutions/, e.g. --root .")
+    sols = solution_paths(path)
+    if not sols:
+        raise CRMDataError(f"no solutions found under {str(path / 'exercises' / 'solutions')!r} "
+                           "(expected files named NN_topic.ipynb). Fix: pass the kit's folder as root "
+                           "(the one that holds exercises/solutions/), e.g. --root .")
     differ = []
-    for sol in solution_paths(root):
+    for sol in sols:
         target = sol.parent.parent / sol.name
         text = student_text(sol)
         current = target.read_text(encoding="utf-8") if target.exists() else None

@@ -16,7 +16,9 @@ The BG/NBD model itself is in :mod:`crmlab.bgnbd` and re-exported here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as _dt
+import warnings
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +34,7 @@ from crmlab.bgnbd import (
     p_alive,
     simulate_bgnbd,
 )
-from crmlab.errors import CRMDataError
+from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.stats import wilson_ci
 
 __all__ = [
@@ -49,25 +51,116 @@ UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
 
 # --------------------------------------------------------------- validation
 
+def _colnames(**cols) -> None:
+    """Column-name parameters must be labels (text), not lists or frames."""
+    for name, col in cols.items():
+        if col is not None and (not isinstance(col, Hashable) or isinstance(col, (bool, float, tuple))):
+            raise CRMDataError(f"{name}={col!r:.60} is not a column name. "
+                               f"Fix: pass the name of one column as text, e.g. {name}='{name}'.")
+
+
+def _flag(value, name: str) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise CRMDataError(f"{name}={value!r} must be True or False. Fix: pass {name}=True or {name}=False.")
+    return bool(value)
+
+
+def _confidence(value) -> float:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not 0 < float(value) < 1:
+        raise CRMDataError(f"confidence={value!r} must be a number between 0 and 1. Fix: e.g. confidence=0.95.")
+    return float(value)
+
+
+def _number(value, name: str, low: float = -np.inf, high: float = np.inf, example: str = "") -> float:
+    """A finite scalar parameter (not text, not a bool) in [low, high]."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(value) or not low <= float(value) <= high:
+        rng = "" if (low, high) == (-np.inf, np.inf) else f" between {low:g} and {high:g}"
+        raise CRMDataError(f"{name}={value!r} must be a finite number{rng}. Fix: pass e.g. {name}={example or 1}.")
+    return float(value)
+
+
+def _require_unique_columns(df: pd.DataFrame, cols) -> None:
+    dup = [c for c in dict.fromkeys(cols) if int((df.columns == c).sum()) > 1]
+    if dup:
+        raise CRMDataError(f"column {dup[0]!r} appears {int((df.columns == dup[0]).sum())} times in the data. "
+                           "Fix: rename or drop the copies, e.g. df = df.loc[:, ~df.columns.duplicated()].")
+
+
+def _require_finite(df: pd.DataFrame, col: str) -> None:
+    bad = df[col][~np.isfinite(df[col].to_numpy(dtype="float64"))]
+    if len(bad):
+        raise CRMDataError(f"column {col!r} has infinite values: {v.show_values(bad)}. "
+                           "Fix: correct them or drop those rows.")
+
+
+def _require_one_id_type(df: pd.DataFrame, customer: str) -> None:
+    kind = pd.api.types.infer_dtype(df[customer], skipna=True)
+    if kind.startswith("mixed"):
+        types = df[customer].map(lambda x: type(x).__name__)
+        first = types.drop_duplicates()
+        shown = df[customer][first.index]
+        raise CRMDataError(f"column {customer!r} mixes id types ({', '.join(first)}): {v.show_values(shown)}. "
+                           f"Fix: give every id one type, e.g. df[{customer!r}] = df[{customer!r}].astype(str).")
+
+
+def _dates(df: pd.DataFrame, date: str) -> pd.Series:
+    """validate.to_datetime, then local wall-clock time (a purchase day is a day where it happened)."""
+    out = v.to_datetime(df, date)
+    if not pd.api.types.is_datetime64_any_dtype(out):  # e.g. text with several UTC offsets
+        raise CRMDataError(f"column {date!r} could not be read as one kind of timestamp (dtype {out.dtype}). "
+                           f"Fix: give every date the same time zone, e.g. df[{date!r}] = "
+                           f"pd.to_datetime(df[{date!r}], utc=True).dt.tz_convert('Asia/Shanghai').")
+    if getattr(out.dt, "tz", None) is not None:
+        out = out.dt.tz_localize(None)
+    return out
+
+
+def _when(value, name: str) -> pd.Timestamp:
+    """A date parameter (start, end, as_of, ...): text, date, datetime or Timestamp; never a number."""
+    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)) or \
+            not isinstance(value, (str, pd.Timestamp, np.datetime64, _dt.date)):
+        raise CRMDataError(f"{name}={value!r} is not a date. Fix: pass a date as text, e.g. {name}='2024-12-31'.")
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        raise CRMDataError(f"{name}={value!r} is not a date. Fix: pass e.g. {name}='2024-12-31'.") from None
+    if pd.isna(ts):
+        raise CRMDataError(f"{name}={value!r} is not a date. Fix: pass e.g. {name}='2024-12-31'.")
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts
+
+
 def _transactions(df: pd.DataFrame, customer: str, date: str | None = None, amount: str | None = None,
                   margin: str | None = None, extra: Sequence[str] = ()) -> pd.DataFrame:
     """A clean working copy: customer, date (datetime64), amount, margin (+ extra columns)."""
     v.require_frame(df, "transactions")
+    _colnames(customer=customer, date=date, amount=amount, margin=margin, **{f"by{i or ''}": c for i, c in enumerate(extra)})
     cols = [c for c in (customer, date, amount, margin, *extra) if c is not None]
+    if margin is not None and margin not in df.columns and all(c in df.columns for c in cols if c != margin):
+        raise CRMDataError(f"column {margin!r} (margin=) is missing from transactions. The data has: "
+                           f"{', '.join(map(repr, list(df.columns)[:12]))}. Fix: pass margin='<your margin "
+                           "column>', or margin=None for sales only (then there is no profit column).")
     v.require_columns(df, cols, "transactions")
+    _require_unique_columns(df, cols)
     v.require_no_missing(df, [customer], fix=f"drop the rows without a customer id "
                                              f"(df.dropna(subset=[{customer!r}])): they cannot be linked to anyone.")
-    out = pd.DataFrame({"customer": df[customer]}, index=df.index)
+    _require_one_id_type(df, customer)
+    out = pd.DataFrame({"customer": df[customer]})
     if date is not None:
-        out["date"] = _normalize(v.to_datetime(df, date))
+        out["date"] = _normalize(_dates(df, date))
     if amount is not None:
         v.require_numeric(df, [amount])
         v.require_no_missing(df, [amount])
         v.require_nonnegative(df, [amount])
+        _require_finite(df, amount)
         out["amount"] = df[amount].astype("float64")
     if margin is not None:
         v.require_numeric(df, [margin])
         v.require_no_missing(df, [margin])
+        _require_finite(df, margin)
         out["margin"] = df[margin].astype("float64")
     for c in extra:
         out[c] = df[c]
@@ -99,13 +192,10 @@ def _by_customer(customers):
     return codes, pd.Index(uniques)
 
 
-def _as_of(value, dates: pd.Series) -> pd.Timestamp:
+def _as_of(value, dates: pd.Series, name: str = "as_of") -> pd.Timestamp:
     if value is None:
         return dates.max()
-    try:
-        return pd.Timestamp(value).normalize()
-    except (ValueError, TypeError):
-        raise CRMDataError(f"as_of={value!r} is not a date. Fix: pass e.g. '2024-12-31'.") from None
+    return _when(value, name).normalize()
 
 
 def _per_customer_group(work: pd.DataFrame, by: str) -> pd.Series:
@@ -145,16 +235,25 @@ def repeat_rate(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     >>> repeat_rate(tx)["rate"].item()   # customer 2 bought twice on one day: not a repeat
     0.5
     """
-    work = _transactions(df, customer, date, extra=[by] if by else ())
-    if start is not None:
-        work = work[work["date"] >= pd.Timestamp(start)]
-    if end is not None:
-        work = work[work["date"] <= pd.Timestamp(end)]
+    confidence = _confidence(confidence)
+    work = _transactions(df, customer, date, extra=[by] if by is not None else ())
+    if by is not None:
+        v.require_group_labels(df, by)
+    lo = _when(start, "start") if start is not None else None
+    hi = _when(end, "end") if end is not None else None
+    if lo is not None and hi is not None and lo > hi:
+        raise CRMDataError(f"start={start!r} is after end={end!r}. Fix: swap them.")
+    if lo is not None:
+        work = work[work["date"] >= lo]
+    if hi is not None:
+        work = work[work["date"] <= hi]
     if work.empty:
-        raise CRMDataError("no transactions between start and end. Fix: widen the period.")
+        first, last = _dates(df, date).agg(["min", "max"])
+        raise CRMDataError(f"no transactions between start={start!r} and end={end!r} (the data run from "
+                           f"{first.date()} to {last.date()}). Fix: widen the period.")
     days = work.groupby("customer")["date"].nunique()
     flag = (days >= 2).rename("repeat")
-    groups = _per_customer_group(work, by).reindex(flag.index).rename(by) if by else None
+    groups = _per_customer_group(work, by).reindex(flag.index).rename(by) if by is not None else None
     return _rate_table(flag, groups, confidence, "repeat")
 
 
@@ -177,16 +276,19 @@ def tucker_loyal(df: pd.DataFrame, customer: str = "customer_id", date: str = "d
 
     Source: Tucker, W. T. (1964). The development of brand loyalty. Journal of Marketing Research 1(3).
     """
-    if not isinstance(n, (int, np.integer)) or n < 1:
-        raise CRMDataError(f"n={n!r} must be a whole number >= 1. Fix: e.g. n=3 (Tucker's rule).")
+    n = v.require_int(n, "n", minimum=1)
+    if isinstance(window, (bool, np.bool_)):
+        raise CRMDataError(f"window={window!r} is not a length of time. Fix: e.g. 365 or '365D'.")
     if isinstance(window, (int, float, np.integer, np.floating)):
         v.require_positive(window, "window")
         window = pd.Timedelta(days=float(window))
     else:
         try:
             window = pd.Timedelta(window)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):
             raise CRMDataError(f"window={window!r} is not a length of time. Fix: e.g. 365 or '365D'.") from None
+        if pd.isna(window) or window <= pd.Timedelta(0):
+            raise CRMDataError(f"window={window!r} must be a positive length of time. Fix: e.g. 365 or '365D'.")
     work = _transactions(df, customer, date)
     days = work[["customer", "date"]].drop_duplicates().sort_values(["customer", "date"], kind="stable")
     later = days.groupby("customer")["date"].shift(-(n - 1))
@@ -225,8 +327,7 @@ def rfm(df: pd.DataFrame, customer: str = "customer_id", date: str = "date", amo
 
     Source: Hughes, A. M. (1994). Strategic Database Marketing.
     """
-    if not isinstance(bins, (int, np.integer)) or bins < 2:
-        raise CRMDataError(f"bins={bins!r} must be a whole number >= 2. Fix: e.g. bins=5 (quintiles).")
+    bins = v.require_int(bins, "bins", minimum=2, maximum=100)
     work = _transactions(df, customer, date, amount)
     as_of = _as_of(as_of, work["date"])
     day = _day_numbers(work["date"])
@@ -288,8 +389,7 @@ def purchase_deciles(df: pd.DataFrame, customer: str = "customer_id", amount: st
     >>> purchase_deciles(tx, n_groups=2)["sales_share"].tolist()
     [0.7, 0.3]
     """
-    if not isinstance(n_groups, (int, np.integer)) or n_groups < 2:
-        raise CRMDataError(f"n_groups={n_groups!r} must be a whole number >= 2. Fix: n_groups=10 for deciles.")
+    n_groups = v.require_int(n_groups, "n_groups", minimum=2)
     work = _transactions(df, customer, None, amount, margin)
     agg = {"sales": ("amount", "sum")}
     if margin is not None:
@@ -297,7 +397,17 @@ def purchase_deciles(df: pd.DataFrame, customer: str = "customer_id", amount: st
     per = work.groupby("customer", sort=True).agg(**agg)
     n = len(per)
     if n < n_groups:
-        raise CRMDataError(f"only {n} customers for {n_groups} groups. Fix: use fewer groups or more data.")
+        raise CRMDataError(f"only {n} customers for n_groups={n_groups} groups. Fix: use fewer groups or more data.")
+    if per["sales"].sum() <= 0:
+        raise CRMDataError(f"column {amount!r} sums to 0, so sales shares are undefined. "
+                           "Fix: check the amount column (a decile analysis needs some sales).")
+    if margin is not None and per["profit"].sum() == 0:
+        raise CRMDataError(f"column {margin!r} sums to 0, so profit shares are undefined. "
+                           "Fix: check the margin column, or pass margin=None for sales only.")
+    if margin is not None and per["profit"].sum() < 0:
+        warnings.warn(f"column {margin!r} sums to a loss ({per['profit'].sum():.4g}): profit shares are shares "
+                      "of a negative total and read upside down. Fix: read the profit column itself, "
+                      "or pass margin=None.", CRMWarning, stacklevel=2)
     order = np.argsort(-per["sales"].to_numpy(), kind="stable")
     q, rem = divmod(n, n_groups)  # the first `rem` groups get one customer more (larger groups first)
     pos = np.arange(n)
@@ -323,12 +433,22 @@ def _values(data, customer: str, amount: str) -> np.ndarray:
         work = _transactions(data, customer, None, amount)
         vals = work.groupby("customer")["amount"].sum().to_numpy()
     else:
-        s = pd.Series(data)
+        if data is None or isinstance(data, (str, bytes, int, float, np.number, bool)) or \
+                (isinstance(data, np.ndarray) and data.ndim != 1) or isinstance(data, (set, frozenset)):
+            raise CRMDataError(f"data must be transactions (a DataFrame) or one value per customer (a Series, "
+                               f"list or 1-d array), got {type(data).__name__} {data!r:.60}. "
+                               "Fix: pass e.g. tx, or tx.groupby('customer_id')['amount'].sum().")
+        try:
+            s = pd.Series(data)
+        except (TypeError, ValueError) as exc:
+            raise CRMDataError(f"data cannot be read as one value per customer ({exc}). "
+                               "Fix: pass a Series, list or 1-d array of numbers.") from None
         if s.empty:
             raise CRMDataError("values are empty. Fix: pass one value per customer.")
         v.require_numeric(s.to_frame("value"), ["value"])
         v.require_no_missing(s.to_frame("value"), ["value"])
         v.require_nonnegative(s.to_frame("value"), ["value"])
+        _require_finite(s.to_frame("value"), "value")
         vals = s.to_numpy(dtype="float64")
     if vals.sum() <= 0:
         raise CRMDataError("all values are 0. Fix: a concentration measure needs some sales.")
@@ -344,6 +464,7 @@ def lorenz_curve(data, customer: str = "customer_id", amount: str = "amount",
     first, a concave curve); ``descending=False`` the classical Lorenz
     curve (convex). Starts at (0, 0) and ends at (1, 1).
     """
+    descending = _flag(descending, "descending")
     vals = np.sort(_values(data, customer, amount))
     if descending:
         vals = vals[::-1]
@@ -374,7 +495,8 @@ def pareto_share(data, top: float = 0.2, customer: str = "customer_id", amount: 
 
     Interpolates linearly on the Pareto curve when top * n is not a whole number.
     """
-    if not 0 < float(top) <= 1:
+    if isinstance(top, (bool, np.bool_)) or not isinstance(top, (int, float, np.integer, np.floating)) \
+            or not 0 < float(top) <= 1:
         raise CRMDataError(f"top={top!r} must be in (0, 1]. Fix: e.g. top=0.2 for the best 20%.")
     curve = lorenz_curve(data, customer, amount)
     return float(np.interp(top, curve["customer_share"], curve["value_share"]))
@@ -393,7 +515,10 @@ def cohort_retention(df: pd.DataFrame, customer: str = "customer_id", date: str 
     returns the customer counts instead. The cohort sizes are in
     ``.attrs["size"]``.
     """
+    if not isinstance(freq, str):
+        raise CRMDataError(f"freq={freq!r} is not one of 'M', 'Q', 'Y'. Fix: pick one of those.")
     v.require_choice(freq, ["M", "Q", "Y"], "freq")
+    counts = _flag(counts, "counts")
     work = _transactions(df, customer, date)
     period = work["date"].dt.to_period(freq)
     first = period.groupby(work["customer"]).transform("min")
@@ -427,8 +552,14 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
     transactions; a customer's group is its value on their first purchase.
     Returns: n, churned, rate, ci_low, ci_high per group.
     """
+    if isinstance(inactive_days, (bool, np.bool_)):
+        raise CRMDataError(f"inactive_days={inactive_days!r} is not a number of days. Fix: e.g. inactive_days=180.")
     v.require_positive(inactive_days, "inactive_days")
+    confidence = _confidence(confidence)
+    if by is None:
+        raise CRMDataError("churn_by_group needs by= (the grouping column). Fix: e.g. by='channel'.")
     work = _transactions(df, customer, date, extra=[by])
+    v.require_group_labels(df, by)
     as_of = _as_of(as_of, work["date"])
     work = work[work["date"] <= as_of]
     g = work.groupby("customer")["date"]
@@ -444,8 +575,24 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
 
 # --------------------------------------------------------------- customer lifetime value
 
+def _array(value, name, example):
+    """A number or an array of numbers (float64); text, bools, None and NaN are refused."""
+    if value is None or isinstance(value, (str, bytes, bool, np.bool_, dict, set)):
+        raise CRMDataError(f"{name}={value!r} is not a number. Fix: pass a number ({example}) or an array of numbers.")
+    try:
+        x = np.asarray(value, dtype="float64")
+    except (TypeError, ValueError):
+        raise CRMDataError(f"{name}={value!r:.60} is not a number or an array of numbers. "
+                           f"Fix: pass numbers ({example}).") from None
+    if x.size == 0:
+        raise CRMDataError(f"{name} is empty. Fix: pass at least one number ({example}).")
+    if not np.all(np.isfinite(x)):
+        raise CRMDataError(f"{name}={value!r:.60} has missing or infinite values. Fix: pass finite numbers ({example}).")
+    return x
+
+
 def _rate(value, name, upper=1.0, allow_zero=True):
-    x = np.asarray(value, dtype="float64")
+    x = _array(value, name, "e.g. 0.8 for 80%")
     if np.any(~np.isfinite(x)) or np.any(x < 0) or np.any(x > upper) or (not allow_zero and np.any(x == 0)):
         raise CRMDataError(f"{name}={value!r} must be between 0 and {upper:g}. Fix: pass a fraction, e.g. 0.8 for 80%.")
     return x
@@ -477,10 +624,21 @@ def clv(margin, retention, discount: float = 0.1, periods: int | None = None, gr
 
     Source: Gupta, S. & Lehmann, D. R. (2003). Customers as assets. Journal of Interactive Marketing 17(1).
     """
-    m = np.asarray(margin, dtype="float64")
+    m = _array(margin, "margin", "e.g. 100 per period")
     r = _rate(retention, "retention", 1.0)
     d = _rate(discount, "discount", 10)
-    g = np.asarray(growth, dtype="float64")
+    g = _array(growth, "growth", "e.g. 0.02 for 2% a period")
+    if np.any(g <= -1):
+        raise CRMDataError(f"growth={growth!r} must be above -1 (-100%). Fix: e.g. growth=0.02.")
+    ac = _array(acquisition_cost, "acquisition_cost", "e.g. 50")
+    try:
+        np.broadcast_shapes(m.shape, r.shape, d.shape, g.shape, ac.shape)
+    except ValueError:
+        raise CRMDataError(f"margin, retention, discount, growth and acquisition_cost have shapes {m.shape}, "
+                           f"{r.shape}, {d.shape}, {g.shape}, {ac.shape} that do not fit together. "
+                           "Fix: pass arrays of one length (or single numbers).") from None
+    if periods is not None:
+        periods = v.require_int(periods, "periods", minimum=1, maximum=100_000)
     if periods is None:
         q = r * (1 + g)
         if np.any(q >= 1 + d):
@@ -488,11 +646,9 @@ def clv(margin, retention, discount: float = 0.1, periods: int | None = None, gr
                                "Fix: lower growth or retention, or pass periods=.")
         out = m * r / (1 + d - q)
     else:
-        if int(periods) < 1:
-            raise CRMDataError(f"periods={periods!r} must be >= 1. Fix: e.g. periods=10.")
-        t = np.arange(1, int(periods) + 1).reshape((-1,) + (1,) * np.ndim(m * r * d * g))
+        t = np.arange(1, periods + 1).reshape((-1,) + (1,) * np.ndim(m * r * d * g))
         out = (m * (1 + g) ** (t - 1) * r**t / (1 + d) ** t).sum(axis=0)
-    out = out - acquisition_cost
+    out = out - ac
     return float(out) if np.ndim(out) == 0 else out
 
 
@@ -504,11 +660,19 @@ def clv_projection(margin: float, retention: float, discount: float = 0.1, perio
     survival * margin; discounted = expected / (1+d)^t; cum_clv = running sum
     of discounted minus the acquisition cost.
     """
-    r = float(_rate(retention, "retention"))
-    d = float(_rate(discount, "discount", 10))
-    t = np.arange(1, int(periods) + 1)
+    r = _rate(retention, "retention")
+    d = _rate(discount, "discount", 10)
+    if r.ndim or d.ndim:
+        raise CRMDataError("clv_projection takes one retention and one discount rate, not arrays. "
+                           "Fix: call it once per rate (or use clv for arrays).")
+    r, d = float(r), float(d)
+    periods = v.require_int(periods, "periods", minimum=1, maximum=100_000)
+    margin = _number(margin, "margin", example="100")
+    growth = _number(growth, "growth", low=-0.999999, example="0.02")
+    acquisition_cost = _number(acquisition_cost, "acquisition_cost", example="50")
+    t = np.arange(1, periods + 1)
     surv = r**t
-    mt = float(margin) * (1 + growth) ** (t - 1)
+    mt = margin * (1 + growth) ** (t - 1)
     disc = surv * mt / (1 + d) ** t
     return pd.DataFrame({"survival": surv, "margin": mt, "expected_margin": surv * mt, "discounted": disc,
                          "cum_clv": np.cumsum(disc) - acquisition_cost}, index=pd.Index(t, name="period"))
@@ -529,12 +693,30 @@ def retention_sensitivity(margin: float, retention, discount: float = 0.1, delta
     quality comes to services. Harvard Business Review 68(5).
     """
     r = np.atleast_1d(_rate(retention, "retention")).astype("float64")
+    if r.ndim != 1:
+        raise CRMDataError("retention must be one rate or a 1-d list of rates. Fix: e.g. [0.6, 0.7, 0.8].")
+    delta = _number(delta, "delta", example="0.05")
+    if not 0 < delta < 1:
+        raise CRMDataError(f"delta={delta!r} must be between 0 and 1 (a rise in retention). Fix: e.g. delta=0.05.")
     if np.any(r + delta > 1):
-        raise CRMDataError("retention + delta goes above 1. Fix: use base retention rates <= 1 - delta.")
+        bad = pd.Series(r)[r + delta > 1]
+        raise CRMDataError(f"retention + delta goes above 1 for retention {v.show_values(bad)}. "
+                           f"Fix: use base retention rates <= 1 - delta = {1 - delta:g}.")
     base = np.atleast_1d(clv(margin, r, discount, periods, growth, acquisition_cost))
     up = np.atleast_1d(clv(margin, r + delta, discount, periods, growth, acquisition_cost))
+    if np.any(base == 0):
+        bad = pd.Series(r)[base == 0]
+        warnings.warn(f"CLV is 0 at retention {v.show_values(bad)} (no customer stays, or margin and "
+                      "acquisition cost cancel), so its percent change is undefined: change_pct is NaN there "
+                      "(not inf). Fix: read clv_plus - clv there, or use base retention rates above 0.",
+                      CRMWarning, stacklevel=2)
+    if np.any(base < 0):
+        bad = pd.Series(r)[base < 0]
+        warnings.warn(f"CLV is negative at retention {v.show_values(bad)} (the acquisition cost exceeds the "
+                      "value): change_pct there is relative to a loss. Fix: read clv and clv_plus, "
+                      "or lower acquisition_cost.", CRMWarning, stacklevel=2)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        change = (up / base - 1) * 100
+        change = np.where(base == 0, np.nan, (up / np.where(base == 0, 1.0, base) - 1) * 100)
     out = pd.DataFrame({"clv": base, "clv_plus": up, "change_pct": change},
                        index=pd.Index(r, name="retention"))
     return out
@@ -558,20 +740,27 @@ def nps(data, column: str = "recommend", by: str | None = None, confidence: floa
     """
     from crmlab.stats import _z
 
-    z = _z(confidence)
+    z = _z(_confidence(confidence))
+    _colnames(column=column, by=by)
     if isinstance(data, pd.Series):
+        if by is not None:
+            raise CRMDataError("by= needs a DataFrame (the grouping is a column), but data is a Series. "
+                               f"Fix: pass the survey frame, e.g. nps(survey, {column!r}, by={by!r}).")
         df = data.to_frame(column)
     else:
         df = data
     v.require_frame(df, "survey")
-    v.require_columns(df, [column] + ([by] if by else []), "survey")
+    v.require_columns(df, [column] + ([by] if by is not None else []), "survey")
+    _require_unique_columns(df, [column] + ([by] if by is not None else []))
+    if by is not None:
+        v.require_group_labels(df, by)
     v.require_in_scale(df, [column], 0, 10, allow_missing=True, integer=True)
     s = df[column].astype("float64")
     keep = s.notna()
     if not keep.any():
         raise CRMDataError(f"column {column!r} has no answers. Fix: check the column name.")
     s = s[keep]
-    groups = df.loc[keep, by] if by else pd.Series("all", index=s.index)
+    groups = df[by][keep] if by is not None else pd.Series("all", index=s.index)
     frame = pd.DataFrame({"promoter": s >= 9, "passive": (s >= 7) & (s <= 8), "detractor": s <= 6})
     g = frame.groupby(groups.to_numpy(), sort=True)
     n = g.size()
@@ -609,7 +798,18 @@ def jones_sasser(df: pd.DataFrame, loyal: str = "loyal", satisfaction: str = "sa
     defect. Harvard Business Review 73(6).
     """
     v.require_frame(df, "survey")
+    _colnames(loyal=loyal, satisfaction=satisfaction, recommend=recommend)
     v.require_columns(df, [loyal, satisfaction, recommend], "survey")
+    _require_unique_columns(df, [loyal, satisfaction, recommend])
+    satisfied_at = _number(satisfied_at, "satisfied_at", 1, 5, "4")
+    apostle_at = _number(apostle_at, "apostle_at", 0, 10, "9")
+    terrorist_at = _number(terrorist_at, "terrorist_at", 0, 10, "2")
+    if terrorist_at >= apostle_at:
+        raise CRMDataError(f"terrorist_at={terrorist_at:g} must be below apostle_at={apostle_at:g}. "
+                           "Fix: e.g. terrorist_at=2, apostle_at=9.")
+    if lang is not None:
+        from crmlab.labels import check_lang
+        check_lang(lang)
     v.require_in_scale(df, [satisfaction], 1, 5, allow_missing=True)
     v.require_in_scale(df, [recommend], 0, 10, allow_missing=True)
     is_loyal = v.to_bool(df, loyal, allow_missing=True)
@@ -647,7 +847,11 @@ def loyalty_groups(df: pd.DataFrame, purchases: str = "purchases", intent: str =
     - non-user, high intent: may become a customer; low: will not
     """
     v.require_frame(df, "data")
+    _colnames(purchases=purchases, intent=intent)
     v.require_columns(df, [purchases, intent], "data")
+    _require_unique_columns(df, [purchases, intent])
+    regular_at = _number(regular_at, "regular_at", 1, np.inf, "4")
+    intent_at = _number(intent_at, "intent_at", 1, 5, "4")
     v.require_nonnegative(df, [purchases])
     v.require_no_missing(df, [purchases])
     v.require_in_scale(df, [intent], 1, 5)
@@ -675,9 +879,11 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     (calibration_end, observation_end] and ``duration_holdout`` its length.
     With ``amount``: ``monetary_value`` = mean amount per repeat purchase day.
     """
+    if not isinstance(unit, str):
+        raise CRMDataError(f"unit={unit!r} is not one of 'D', 'W', 'M', 'Y'. Fix: pick one of those.")
     v.require_choice(unit, list(UNIT_DAYS), "unit")
     work = _transactions(df, customer, date, amount)
-    cal_end = _as_of(calibration_end, work["date"])
+    cal_end = _as_of(calibration_end, work["date"], "calibration_end")
     if amount is None:
         return _rfm_summary_fast(work, customer, cal_end, observation_end, unit)
     if amount is not None:
@@ -701,7 +907,7 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
         with np.errstate(invalid="ignore", divide="ignore"):
             out["monetary_value"] = ((tot - first_amt) / out["frequency"]).where(out["frequency"] > 0, 0.0)
     if observation_end is not None:
-        obs_end = _as_of(observation_end, work["date"])
+        obs_end = _as_of(observation_end, work["date"], "observation_end")
         if obs_end <= cal_end:
             raise CRMDataError("observation_end must be after calibration_end. Fix: swap or change the dates.")
         hold = days[(days["date"] > cal_end) & (days["date"] <= obs_end)]
@@ -738,7 +944,7 @@ def _rfm_summary_fast(work: pd.DataFrame, customer: str, cal_end: pd.Timestamp, 
                         "recency": (last[present] - first[present]) / u,
                         "T": (cal_day - first[present]) / u}, index=ids[present].rename(customer))
     if observation_end is not None:
-        obs_end = _as_of(observation_end, work["date"])
+        obs_end = _as_of(observation_end, work["date"], "observation_end")
         if obs_end <= cal_end:
             raise CRMDataError("observation_end must be after calibration_end. Fix: swap or change the dates.")
         hold = (~cal) & (uday <= _day_of(obs_end))

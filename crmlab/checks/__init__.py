@@ -62,11 +62,33 @@ def close(a, b, tol: float = 1e-2) -> bool:
 
 
 def number(answer) -> float | None:
+    """The answer as a float, or None when it is not one number (text, a bool, a table, NaN, ...)."""
+    if isinstance(answer, (str, bytes, bool, np.bool_)):
+        return None
+    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray)):
+        if answer.size != 1:
+            return None
+        answer = np.asarray(answer).reshape(-1)[0]
+        if isinstance(answer, (str, bytes, bool, np.bool_)):
+            return None
     try:
         x = float(answer)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
-    return None if math.isnan(x) else x
+    return None if (math.isnan(x) or math.isinf(x)) else x
+
+
+def _kind(answer) -> str:
+    """How a wrong-typed answer looks, for the hint: "str '0.5'", "DataFrame with columns 'a', 'b'"."""
+    if isinstance(answer, pd.DataFrame):
+        return f"a DataFrame with columns {', '.join(map(repr, list(answer.columns)[:6]))}"
+    if isinstance(answer, (str, bytes)):
+        return f"text {answer!r:.40} (remove the quotes)"
+    if isinstance(answer, (pd.Series, np.ndarray, list, tuple)):
+        return f"a {type(answer).__name__} of {len(answer)} values"
+    if isinstance(answer, float) and math.isnan(answer):
+        return "NaN (a missing value)"
+    return type(answer).__name__
 
 
 def check_number(question: str, answer, expected: float, tol: float, hint: str,
@@ -76,7 +98,7 @@ def check_number(question: str, answer, expected: float, tol: float, hint: str,
         return not_answered(question)
     x = number(answer)
     if x is None:
-        return wrong(question, f"the answer should be {type_hint}, got {type(answer).__name__}.")
+        return wrong(question, f"wrong type: the answer should be {type_hint}, got {_kind(answer)}.")
     return right(question) if abs(x - expected) <= tol else wrong(question, hint)
 
 
@@ -84,10 +106,23 @@ def check_series(question: str, answer, expected: pd.Series, tol: float, hint: s
     """A Series (or dict) with the same labels and values within ``tol``."""
     if unanswered(answer):
         return not_answered(question)
+    if isinstance(answer, pd.DataFrame):
+        numeric = answer.select_dtypes("number")
+        if answer.shape[1] != 1 or numeric.shape[1] != 1:
+            return wrong(question, f"wrong type: the answer should be a pandas Series (or dict) of numbers, got "
+                                   f"{_kind(answer)}; pick the one column, e.g. table['column'].")
+        answer = numeric.iloc[:, 0]
+    if isinstance(answer, (str, bytes, bool, np.bool_)) or (not isinstance(answer, (dict, pd.Series))
+                                                            and np.ndim(answer) == 0):
+        return wrong(question, f"wrong type: the answer should be a pandas Series (or dict) of numbers, "
+                               f"got {_kind(answer)}.")
     try:
         got = pd.Series(answer, dtype="float64")
     except (TypeError, ValueError):
-        return wrong(question, "the answer should be a pandas Series (or dict) of numbers.")
+        return wrong(question, f"wrong type: the answer should be a pandas Series (or dict) of numbers, "
+                               f"got {_kind(answer)}.")
+    if got.index.has_duplicates:
+        return wrong(question, "each label should appear once in the answer; found duplicated labels.")
     if set(map(str, got.index)) != set(map(str, expected.index)):
         return wrong(question, f"label the answer by {', '.join(map(str, expected.index))}.")
     got.index = got.index.map(str)
@@ -101,10 +136,12 @@ def check_set(question: str, answer, expected: Iterable, hint: str) -> Feedback:
         return not_answered(question)
     if isinstance(answer, str):
         answer = [answer]
+    if isinstance(answer, (pd.DataFrame, dict)) or np.ndim(answer) > 1:
+        return wrong(question, f"wrong type: the answer should be a list of names, got {_kind(answer)}.")
     try:
         got = {str(a).strip().lower() for a in answer}
     except TypeError:
-        return wrong(question, "the answer should be a list of names.")
+        return wrong(question, f"wrong type: the answer should be a list of names, got {_kind(answer)}.")
     exp = {str(a).strip().lower() for a in expected}
     return right(question) if got == exp else wrong(question, hint)
 

@@ -83,7 +83,7 @@ def q5_paths_with_zero(answer, survey: pd.DataFrame) -> Feedback:
         return not_answered("Q5")
     if isinstance(answer, str):
         answer = [answer]
-    return check_set("Q5", list(answer), _zero_paths(survey),
+    return check_set("Q5", answer, _zero_paths(survey),
                      f"fit with n_boot={N_BOOT}, seed={BOOT_SEED}; in fit.bootstrap['paths'] keep the rows "
                      "with ci_low < 0 < ci_high; give their names such as 'EXPE -> SAT' (an empty list "
                      "if there is none).")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from crmlab.datasets._registry import (
@@ -34,6 +35,7 @@ from crmlab.datasets._registry import (
     truth_json,
 )
 from crmlab.errors import CRMDataError
+from crmlab.validate import require_int
 
 __all__ = [
     "Column", "DatasetSpec", "Generated", "register", "names", "load", "generate",
@@ -41,9 +43,52 @@ __all__ = [
 ]
 
 
+def _topic_matches(spec_topic: str, topic: str) -> bool:
+    """``"03 loyalty"`` matches ``"03 loyalty"``, ``"loyalty"`` and ``"03"`` (any case)."""
+    full = spec_topic.strip().lower()
+    want = topic.strip().lower()
+    number, _, rest = full.partition(" ")
+    return want in (full, number, rest) or (bool(want) and rest.startswith(want + " "))
+
+
 def names(topic: str | None = None) -> list[str]:
-    """Names of the registered datasets (optionally of one topic)."""
-    return sorted(n for n, s in specs().items() if topic is None or s.topic == topic)
+    """Names of the registered datasets (optionally of one topic: ``"03 loyalty"``, ``"loyalty"`` or ``"03"``)."""
+    all_specs = specs()
+    if topic is None:
+        return sorted(all_specs)
+    topics = sorted({s.topic for s in all_specs.values()})
+    if not isinstance(topic, str):
+        raise CRMDataError(f"topic must be text, got {type(topic).__name__} {topic!r}. "
+                           f"Fix: pass one of {', '.join(map(repr, topics))}, or no topic for all datasets.")
+    out = sorted(n for n, s in all_specs.items() if _topic_matches(s.topic, topic))
+    if not out:
+        raise CRMDataError(f"topic={topic!r} has no datasets. The topics are: {', '.join(map(repr, topics))}. "
+                           "Fix: pass one of those (or its name without the number, e.g. 'loyalty').")
+    return out
+
+
+_MAX_SIZE = 1_000_000  # per size argument: more would stall a classroom kernel
+
+
+def _check_seed(seed) -> int:
+    """A generator seed: a whole number >= 0 (numpy's default_rng refuses negative seeds)."""
+    return require_int(seed, "seed", minimum=0)
+
+
+def _check_size(spec: DatasetSpec, key: str, value):
+    """A size argument has the type of its default: counts are whole numbers >= 1; rates lie in [0, 1)."""
+    default = spec.defaults[key]
+    if isinstance(default, (int, np.integer)) and not isinstance(default, bool):
+        return require_int(value, key, minimum=1, maximum=_MAX_SIZE)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise CRMDataError(f"{key}={value!r} must be a number ({type(value).__name__} given). "
+                           f"Fix: pass a number, e.g. {key}={default}.")
+    value = float(value)
+    upper = 1.0 if "rate" in key or "share" in key else np.inf
+    if not np.isfinite(value) or value < 0 or value >= upper:
+        bound = ">= 0 and below 1" if upper == 1.0 else ">= 0 and finite"
+        raise CRMDataError(f"{key}={value!r} must be {bound}. Fix: pass e.g. {key}={default}.")
+    return value
 
 
 def load(name: str) -> pd.DataFrame:
@@ -69,14 +114,16 @@ def generate(name: str, seed: int | None = None, **size) -> Generated:
     arguments (e.g. ``n=500``) default to those of the shipped file.
     """
     spec = get_spec(name)
-    kwargs = {**spec.defaults, **size}
     unknown = set(size) - set(spec.defaults)
     if unknown:
+        args = ", ".join(sorted(spec.defaults))
         raise CRMDataError(
             f"dataset {name!r} does not take {', '.join(sorted(unknown))}; "
-            f"its size arguments are: {', '.join(sorted(spec.defaults)) or 'none'}."
+            f"its size arguments are: {args or 'none'}. "
+            + (f"Fix: use {args} instead." if args else "Fix: call it with seed= only (it is a fixed table).")
         )
-    seed = spec.default_seed if seed is None else int(seed)
+    seed = spec.default_seed if seed is None else _check_seed(seed)
+    kwargs = {**spec.defaults, **{k: _check_size(spec, k, v) for k, v in size.items()}}
     out = spec.generator(seed=seed, **kwargs)
     return Generated(normalise_frame(spec, out.frame), out.truth)
 
@@ -159,12 +206,23 @@ def expected_files() -> dict[str, str]:
 def write_all(directory: str | Path | None = None) -> list[Path]:
     """Regenerate every shipped CSV, its truth JSON and the README into ``directory``."""
     directory = Path(directory) if directory is not None else data_dir()
-    directory.mkdir(parents=True, exist_ok=True)
+    if directory.exists() and not directory.is_dir():
+        raise CRMDataError(f"--dir / directory {str(directory)!r} is a file, not a folder. "
+                           "Fix: pass a folder (it is created if missing), e.g. --dir build/datasets.")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CRMDataError(f"cannot create the folder {str(directory)!r} ({exc.strerror or exc}). "
+                           "Fix: pass a folder you can write to.") from None
     written = []
     for fname, text in expected_files().items():
         path = directory / fname
         tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8", newline="")
-        tmp.replace(path)
+        try:
+            tmp.write_text(text, encoding="utf-8", newline="")
+            tmp.replace(path)
+        except OSError as exc:
+            raise CRMDataError(f"cannot write {str(path)!r} ({exc.strerror or exc}). "
+                               "Fix: pass a folder you can write to (--dir), or free some disk space.") from None
         written.append(path)
     return written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
 import io
@@ -100,9 +101,21 @@ def specs() -> dict[str, DatasetSpec]:
 
 def get_spec(name: str) -> DatasetSpec:
     all_specs = specs()
-    if name not in all_specs:
+    if not isinstance(name, str):
         raise CRMDataError(
-            f"unknown dataset {name!r}. Known datasets: {', '.join(sorted(all_specs))}. "
+            f"dataset name must be text, got {type(name).__name__} {name!r}. "
+            f"Fix: pass one of {', '.join(map(repr, sorted(all_specs)))}."
+        )
+    if name not in all_specs:
+        key = name.strip().lower().replace("-", "_").replace(" ", "_")
+        if key in all_specs:
+            close = [key]
+        else:
+            close = difflib.get_close_matches(key, list(all_specs), n=3, cutoff=0.5)
+            close += [n for n in sorted(all_specs) if key and key in n and n not in close][:3]
+        hint = f"Did you mean {' or '.join(map(repr, close))}? " if close else ""
+        raise CRMDataError(
+            f"unknown dataset {name!r}. {hint}Known datasets: {', '.join(sorted(all_specs))}. "
             "Fix: use one of those names (crmlab.datasets.names() lists them)."
         )
     return all_specs[name]

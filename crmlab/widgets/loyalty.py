@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
 import ipywidgets as widgets
 
 from crmlab import loyalty as loy
+from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.labels import t
 from crmlab.plots import clv_curve
 from crmlab.widgets._panel import live_panel
@@ -20,6 +23,20 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float 
     five more points of retention and the change in percent, and draws the
     cumulative discounted margin over ``periods`` years for both.
     """
+    from crmlab.labels import check_lang
+    from crmlab.validate import require_int
+
+    check_lang(lang)
+    periods = require_int(periods, "periods", minimum=1, maximum=100)
+    # a slider clamps a value outside its range without a word: refuse non-numbers, warn about clamping
+    for name, value, low, high in (("margin", margin, 10, 500), ("retention", retention, 0.3, 0.94),
+                                   ("discount", discount, 0.0, 0.3), ("growth", growth, 0.0, 0.1)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            raise CRMDataError(f"{name}={value!r} is not a number. Fix: pass a number between {low:g} and {high:g}.")
+        if not low <= value <= high:
+            warnings.warn(f"{name}={value!r} is outside the slider's range {low:g}-{high:g}; the slider starts at "
+                          f"{min(max(value, low), high):g}. Fix: use crmlab.loyalty.clv for values outside it.",
+                          CRMWarning, stacklevel=2)
     style = {"description_width": "110px"}
     m = widgets.FloatSlider(value=margin, min=10, max=500, step=10, description=t("margin_slider", lang),
                             continuous_update=False, style=style)
