@@ -40,7 +40,12 @@ _CHECK_IMPORT = re.compile(r"from crmlab\.checks import (\w+) as check")
 
 def student_seed(student_id) -> int:
     """A stable seed for a student id: int(sha256(id)) mod 2**31."""
+    if not isinstance(student_id, (str, int, np.integer)) or isinstance(student_id, bool):
+        raise CRMDataError(f"student_id={student_id!r} must be text or a whole number. "
+                           "Fix: pass the id as it stands in the roster, e.g. 's001'.")
     sid = str(student_id).strip()
+    if not sid:
+        raise CRMDataError("student_id is blank. Fix: every student needs a non-empty id in the roster.")
     return int(hashlib.sha256(sid.encode("utf-8")).hexdigest(), 16) % 2**31
 
 
@@ -62,7 +67,16 @@ def exercise_path(topic: str, root=ROOT) -> Path:
 
 def checks_module(nb) -> object:
     """The crmlab.checks module the exercise notebook imports (it needs exercise_data and ANSWERS)."""
-    for cell in nb.cells:
+    cells = getattr(nb, "cells", None)
+    if cells is None and isinstance(nb, dict):
+        cells = nb.get("cells")
+    if not isinstance(cells, list):
+        raise CRMDataError(f"nb must be a notebook read with nbformat, got {type(nb).__name__}. "
+                           "Fix: nbformat.read(crmlab.assign.exercise_path(topic), as_version=4).")
+    for cell in cells:
+        if not isinstance(cell, dict) or "source" not in cell:
+            continue
+        cell = _nbformat_node(cell)
         m = _CHECK_IMPORT.search(cell.source) if cell.cell_type == "code" else None
         if m:
             mod = importlib.import_module(f"crmlab.checks.{m.group(1)}")
@@ -72,6 +86,13 @@ def checks_module(nb) -> object:
             return mod
     raise CRMDataError("topic: the exercise notebook does not import its crmlab.checks module. "
                        "Fix: regenerate the exercise with 'crmlab exercises'.")
+
+
+def _nbformat_node(cell):
+    """A cell as an attribute-access node (nbformat's NotebookNode), from a plain dict too."""
+    from nbformat import from_dict
+
+    return from_dict(cell)
 
 
 ROSTER_COLUMNS = ("student_id", "name")

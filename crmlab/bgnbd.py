@@ -133,15 +133,13 @@ def bgnbd_loglik(params, x, tx, T, weights=None) -> float:
     The sum is exactly rounded (``math.fsum``), so it does not depend on
     the order of the customers.
     """
-    x, tx, T = (np.asarray(z, dtype="float64") for z in (x, tx, T))
-    w = np.ones(len(x)) if weights is None else np.asarray(weights, dtype="float64")
+    params, x, tx, T, w = _likelihood_inputs(params, x, tx, T, weights)
     return _fsum(_terms(params, x, tx, T), w)
 
 
 def bgnbd_gradient(params, x, tx, T, weights=None) -> np.ndarray:
     """Exact gradient of :func:`bgnbd_loglik` with respect to log(r, alpha, a, b) (formulas: module docstring)."""
-    x, tx, T = (np.asarray(z, dtype="float64") for z in (x, tx, T))
-    w = np.ones(len(x)) if weights is None else np.asarray(weights, dtype="float64")
+    params, x, tx, T, w = _likelihood_inputs(params, x, tx, T, weights)
     _, g = _terms(params, x, tx, T, grad=True)
     return np.array([_fsum(g[:, k], w) for k in range(4)])
 
@@ -405,6 +403,27 @@ def _history(frequency, recency, T):
     return arrs
 
 
+def _likelihood_inputs(params, x, tx, T, weights):
+    """Checked (params, x, t_x, T, weights) for the public likelihood and its gradient."""
+    params = _params(params)
+    x, tx, T = _history(x, tx, T)
+    late = tx > T
+    if late.any():
+        raise CRMDataError(f"recency t_x must not exceed the age T; got t_x at {_bad_values(tx, late)}. "
+                           "Fix: recency is the time of the last repeat purchase, measured like T from the first.")
+    if weights is None:
+        w = np.ones(len(x))
+    else:
+        try:
+            w = np.asarray(weights, dtype="float64")
+        except (TypeError, ValueError):
+            w = np.array([np.nan])
+        if w.shape != x.shape or not np.all(np.isfinite(w) & (w >= 0)):
+            raise CRMDataError(f"weights must be one count >= 0 per customer ({x.size} of them); got {weights!r:.80}. "
+                               "Fix: leave weights=None, or pass how many customers share each row.")
+    return params, x, tx, T, w
+
+
 def p_alive(params, frequency, recency, T):
     """Probability that a customer with history (x, t_x, T) is still active.
 
@@ -463,7 +482,20 @@ def draw_repeat_times(lam: np.ndarray, p: np.ndarray, horizon: np.ndarray, rng: 
     purchases at most). Given N ~ Poisson(lambda * horizon) events, the
     times are N sorted uniforms on (0, horizon); the first min(N, K) are kept.
     """
-    lam, p, horizon = (np.asarray(z, dtype="float64") for z in (lam, p, horizon))
+    if not isinstance(rng, np.random.Generator):
+        raise CRMDataError(f"rng={rng!r} is not a numpy Generator. Fix: pass np.random.default_rng(seed).")
+    try:
+        lam, p, horizon = (np.asarray(z, dtype="float64") for z in (lam, p, horizon))
+    except (TypeError, ValueError):
+        raise CRMDataError("lam, p and horizon must be arrays of numbers. Fix: pass one value per customer.") from None
+    if not (lam.ndim == p.ndim == horizon.ndim == 1 and lam.shape == p.shape == horizon.shape):
+        raise CRMDataError(f"lam, p and horizon must be 1-d arrays of one length; got shapes {lam.shape}, {p.shape}, "
+                           f"{horizon.shape}. Fix: pass one value per customer in each.")
+    for name, arr, bad in (("lam", lam, ~np.isfinite(lam) | (lam < 0)), ("p", p, ~(p >= 0) | ~(p <= 1)),
+                           ("horizon", horizon, ~np.isfinite(horizon) | (horizon < 0))):
+        if bad.any():
+            rule = "a probability in [0, 1]" if name == "p" else "finite and >= 0"
+            raise CRMDataError(f"{name} must be {rule}; got {_bad_values(arr, bad)}. Fix: correct those values.")
     n_events = rng.poisson(lam * horizon)
     k_max = rng.geometric(np.clip(p, 1e-12, 1.0))
     keep = np.minimum(n_events, k_max)
@@ -487,8 +519,19 @@ def simulate_bgnbd(n: int, r: float, alpha: float, a: float, b: float, T=52.0, h
     recency, T, frequency_holdout``; the true parameters are in
     ``.attrs["true_params"]``.
     """
+    n = v.require_int(n, "n", 1)
+    seed = v.require_int(seed, "seed", 0)
+    r, alpha, a, b = _params((r, alpha, a, b))
+    holdout = v.require_positive(holdout, "holdout", allow_zero=True)
+    try:
+        big_t = np.broadcast_to(np.asarray(T, dtype="float64"), (n,)).copy()
+    except (TypeError, ValueError):
+        raise CRMDataError(f"T={T!r:.60} must be a number or one number per customer ({n}). "
+                           "Fix: e.g. T=52 (weeks).") from None
+    bad = ~np.isfinite(big_t) | (big_t <= 0)
+    if bad.any():
+        raise CRMDataError(f"T must be finite and > 0; got {_bad_values(big_t, bad)}. Fix: e.g. T=52 (weeks).")
     rng = np.random.default_rng(seed)
-    big_t = np.broadcast_to(np.asarray(T, dtype="float64"), (n,)).copy()
     lam = rng.gamma(r, 1.0 / alpha, size=n)
     p = rng.beta(a, b, size=n)
     who, times = draw_repeat_times(lam, p, big_t + holdout, rng)

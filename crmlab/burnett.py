@@ -370,12 +370,15 @@ def round_half_up(values, decimals: int = 3):
     >>> round_half_up(1667 / 400, 3), round_half_up(2.5, 0), round_half_up(-0.0125, 3)
     (4.168, 3.0, -0.013)
     """
-    if not 0 <= int(decimals) <= 9:
-        raise CRMDataError(f"decimals={decimals!r} must be between 0 and 9. Fix: e.g. decimals=3.")
-    step = 10 ** (9 - int(decimals))
+    decimals = v.require_int(decimals, "decimals", 0, 9)
+    step = 10 ** (9 - decimals)
 
     def _arr(a):
-        a = np.asarray(a, dtype="float64")
+        try:
+            a = np.asarray(a, dtype="float64")
+        except (TypeError, ValueError):
+            raise CRMDataError(f"round_half_up: values must be numbers, got {type(a).__name__} {a!r:.60}. "
+                               "Fix: pass a number, an array, a Series or a DataFrame of numbers.") from None
         k = np.rint(a * 1e9)  # the 9-decimal value as a whole number (exact below 9e6)
         q = np.sign(k) * np.floor((np.abs(k) + step // 2) / step)
         return q / 10 ** int(decimals)

@@ -588,6 +588,21 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
 def bootstrap_table(reps: np.ndarray, original: np.ndarray, labels: Sequence[str],
                     confidence: float = 0.95) -> pd.DataFrame:
     """Summarise bootstrap replicates (B, k): original, mean, std_error (sd, n-1), percentile interval."""
+    confidence = v.require_confidence(confidence)
+    try:
+        reps, original = np.asarray(reps, dtype="float64"), np.asarray(original, dtype="float64")
+    except (TypeError, ValueError):
+        raise CRMDataError("bootstrap_table: reps and original must be numbers. "
+                           "Fix: pass the (B, k) replicate array and the k original estimates.") from None
+    labels = list(labels) if not isinstance(labels, str) else [labels]
+    if reps.ndim != 2 or reps.shape[0] < 2 or original.shape != (reps.shape[1],) or len(labels) != reps.shape[1]:
+        raise CRMDataError(f"bootstrap_table: reps must be (B >= 2, k) with k = len(original) = len(labels); got reps "
+                           f"{reps.shape}, original {original.shape}, {len(labels)} labels. "
+                           "Fix: one column of replicates per labelled estimate.")
+    if not np.isfinite(reps).all():
+        bad = sorted({labels[j] for j in np.flatnonzero(~np.isfinite(reps).all(axis=0))})
+        raise CRMDataError(f"bootstrap_table: replicates of {', '.join(map(repr, bad[:5]))} are not finite. "
+                           "Fix: drop the failed resamples (rows with NaN) before summarising.")
     alpha = (1 - confidence) / 2
     return pd.DataFrame({
         "original": original,
@@ -598,6 +613,12 @@ def bootstrap_table(reps: np.ndarray, original: np.ndarray, labels: Sequence[str
     }, index=pd.Index(labels))
 
 
+def _require_fit(fit) -> None:
+    if not isinstance(fit, PLSResult):
+        raise CRMDataError(f"fit must be the result of pls_path_model, got {type(fit).__name__}. "
+                           "Fix: fit = crmlab.pls.pls_path_model(survey), then pass fit=fit.")
+
+
 def index_weights(fit: PLSResult, construct: str = "SAT") -> pd.Series:
     """ACSI index weights of a construct's indicators: unstandardised outer weights summing to 1.
 
@@ -605,7 +626,8 @@ def index_weights(fit: PLSResult, construct: str = "SAT") -> pd.Series:
     of standardised indicator i and sd_i its standard deviation (for an
     unstandardised fit, w~_i = w_i / sum_k w_k). Fornell et al. (1996).
     """
-    if construct not in fit.blocks:
+    _require_fit(fit)
+    if not isinstance(construct, str) or construct not in fit.blocks:
         raise CRMDataError(f"construct {construct!r} is not in the model (known: {', '.join(map(repr, fit.blocks))}). "
                            "Fix: check the spelling.")
     cols = list(fit.blocks[construct])
@@ -636,11 +658,16 @@ def satisfaction_index(df: pd.DataFrame, fit: PLSResult, construct: str = "SAT",
     Source: Fornell et al. (1996), J. of Marketing 60(4); the ECSI technical
     committee (1998) uses the same rescaling.
     """
+    v.require_frame(df, "survey")
     w = index_weights(fit, construct)
     cols = list(w.index)
-    v.require_frame(df, "survey")
     v.require_columns(df, cols + ([by] if by else []), "survey")
-    low, high = scale
+    if by is not None:
+        v.require_group_labels(df, by)
+    try:
+        low, high = (float(z) for z in scale)
+    except (TypeError, ValueError):
+        low, high = 0.0, -1.0
     if not high > low:
         raise CRMDataError(f"scale={scale!r} must be (low, high) with high > low. Fix: e.g. scale=(1, 10).")
     v.require_in_scale(df, cols, low, high, allow_missing=True)

@@ -600,7 +600,10 @@ def require_int(value, name: str, minimum: int | None = None, maximum: int | Non
     ok = isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
     if not ok and isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
         ok, value = True, int(value)
-    bound = ("" if minimum is None else f" >= {minimum}") + ("" if maximum is None else f" <= {maximum}")
+    if minimum is not None and maximum is not None:
+        bound = f" between {minimum} and {maximum}"
+    else:
+        bound = ("" if minimum is None else f" >= {minimum}") + ("" if maximum is None else f" <= {maximum}")
     if not ok:
         raise CRMDataError(
             f"{name}={value!r} must be a whole number{bound} ({type(value).__name__} given). "
