@@ -460,14 +460,14 @@ def _text_dates(s: pd.Series, column: str, fmt: str | None, dayfirst: bool | Non
                 f"{show_values(s[first.index], 3)}. Fix: convert them to one clock first, e.g. "
                 f"df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True) (the kit then reads them in UTC)."
             )
-        _warn(f"column {column!r} has time-zone-aware timestamps; they were converted to UTC and the zone dropped. "
-              f"Fix: if you want local times instead, convert them first: "
-              f"df[{column!r}] = pd.to_datetime(df[{column!r}]).dt.tz_localize(None).")
-        out = utc.dt.tz_localize(None)
+        _warn(f"column {column!r} has time-zone-aware timestamps; they are read as local clock times (the zone "
+              f"dropped), so a purchase day is the day where it happened. Fix: if you want UTC instead, convert "
+              f"them first: df[{column!r}] = pd.to_datetime(df[{column!r}], utc=True).dt.tz_localize(None).")
+        out = wall
     else:
         out = pd.to_datetime(s, errors="coerce", format="ISO8601")
         if isinstance(out.dtype, pd.DatetimeTZDtype):  # objects that carry a zone their text did not show
-            out = out.dt.tz_convert("UTC").dt.tz_localize(None)
+            out = out.dt.tz_localize(None)
     retry = (out.isna() & present).to_numpy(dtype=bool)
     if retry.any():  # e.g. "04/09/2013": one reading (d/m/Y or m/d/Y) for the whole column
         out = out.copy()
@@ -495,9 +495,10 @@ def to_datetime(df: pd.DataFrame, column: str, allow_missing: bool = False, fmt:
       month-first if some only fits month-first; a column that needs both
       raises; when no value decides, month-first is used with a
       :class:`CRMWarning` (pass ``dayfirst=True``, or ``fmt=``, to choose).
-    - Time zones: timestamps with a zone or offset are converted to UTC
-      and the zone dropped, with a :class:`CRMWarning`; a column mixing
-      zoned and unzoned text, or different offsets, raises.
+    - Time zones: timestamps with a zone or offset are read as the local
+      clock time (the zone dropped: a purchase at 07:30+08:00 stays on its
+      local day), with a :class:`CRMWarning`; a column mixing zoned and
+      unzoned text, or different offsets, raises.
     - Integer ``YYYYMMDD`` numbers (``20130904``) are read as dates; other
       numbers raise with advice that fits them (Unix seconds, Excel days).
     """
@@ -507,9 +508,10 @@ def to_datetime(df: pd.DataFrame, column: str, allow_missing: bool = False, fmt:
         require_frame(df)
     s = df[column]
     if isinstance(s.dtype, pd.DatetimeTZDtype):
-        _warn(f"column {column!r} is time-zone aware ({s.dtype.tz}); it was converted to UTC and the zone "
-              f"dropped. Fix: for local times convert it first: df[{column!r}] = df[{column!r}].dt.tz_localize(None).")
-        out = s.dt.tz_convert("UTC").dt.tz_localize(None)
+        _warn(f"column {column!r} is time-zone aware ({s.dtype.tz}); it is read as local clock times (the zone "
+              f"dropped). Fix: for UTC convert it first: df[{column!r}] = df[{column!r}].dt.tz_convert('UTC')"
+              ".dt.tz_localize(None).")
+        out = s.dt.tz_localize(None)
     elif pd.api.types.is_datetime64_any_dtype(s):
         out = s
     elif (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)) and not s.isna().all():

@@ -77,8 +77,8 @@ CASES: list[Bad] = [
         lambda: _cli("assign", "--topic", "01_satisfaction", "--roster", _roster(), "--jobs", "1.5"),
         r"--jobs: .*got '1\.5'"),
     Bad("sig-cli-execute-missing", "cli:execute", lambda: _cli("execute", "/nonexistent/nb.ipynb"),
-        r"execute: '/nonexistent/nb\.ipynb' is not there"),
-    Bad("sig-cli-execute-folder", "cli:execute", lambda: _cli("execute", "/tmp"), r"execute: '/tmp' is a folder"),
+        r"execute: '/nonexistent/nb\.ipynb' does not exist"),
+    Bad("sig-cli-execute-folder", "cli:execute", lambda: _cli("execute", "/tmp"), r"execute: '/tmp' is not a notebook file"),
 ]
 
 

@@ -84,7 +84,7 @@ CASES = [
     Bad("b2-rfm-as-of-before-data", T + "rfm", lambda: L.rfm(tx(), as_of="2000-01-01"), r"as_of=2000-01-01"),
     Bad("b2-rfm-negative-amount", T + "rfm", lambda: L.rfm(tx(amount=[10.0, -20, 5, 7.5, 30, 12])), r"'amount'.*-20"),
     Bad("b2-rfm-nan-amount", T + "rfm", lambda: L.rfm(tx(amount=[10.0, np.nan, 5, 7.5, 30, 12])), r"'amount' has 1 missing"),
-    Bad("b2-rfm-inf-amount", T + "rfm", lambda: L.rfm(tx(amount=[10.0, np.inf, 5, 7.5, 30, 12])), r"'amount' has infinite"),
+    Bad("b2-rfm-inf-amount", T + "rfm", lambda: L.rfm(tx(amount=[10.0, np.inf, 5, 7.5, 30, 12])), r"'amount'.*infinite"),
     Bad("b2-rfm-text-amount", T + "rfm", lambda: L.rfm(tx(amount=["10", "20", "5", "7.5", "30", "x"])), r"'amount' must be numeric"),
     # purchase_deciles
     Bad("b2-deciles-no-margin-column", T + "purchase_deciles", lambda: L.purchase_deciles(tx().drop(columns="margin"), n_groups=2),
@@ -105,7 +105,7 @@ CASES = [
     Bad("b2-gini-all-zero", T + "gini", lambda: L.gini([0.0, 0.0, 0.0]), r"all values are 0"),
     Bad("b2-gini-negative", T + "gini", lambda: L.gini(pd.Series([5.0, -1.0, 2.0])), r"'value'.*-1"),
     Bad("b2-gini-nan", T + "gini", lambda: L.gini([1.0, np.nan]), r"'value' has 1 missing"),
-    Bad("b2-gini-inf", T + "gini", lambda: L.gini([1.0, np.inf]), r"'value' has infinite"),
+    Bad("b2-gini-inf", T + "gini", lambda: L.gini([1.0, np.inf]), r"'value'.*infinite"),
     Bad("b2-gini-text-values", T + "gini", lambda: L.gini(["a", "b"]), r"'value' must be numeric"),
     Bad("b2-gini-empty", T + "gini", lambda: L.gini([]), r"values are empty"),
     Bad("b2-gini-none", T + "gini", lambda: L.gini(None), r"got NoneType"),
