@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 
 from crmlab.errors import CRMDataError
-from crmlab.labels import check_lang, t
+from crmlab.labels import check_lang, label
 
 LATIN_FONT = "DejaVu Sans"
 CJK_FONT = "Noto Sans CJK SC"
@@ -116,8 +116,5 @@ def decorate(ax, title: str | None = None, xlabel: str | None = None, ylabel: st
 
 
 def label_or_key(key, lang: str) -> str:
-    """Translate a category value when the catalogue knows it, else keep it."""
-    try:
-        return t(str(key), lang)
-    except KeyError:
-        return str(key)
+    """A category value's label (:func:`crmlab.labels.label`, the kit's one rule for data values)."""
+    return label(key, lang)

@@ -8,7 +8,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.patches import FancyBboxPatch
 
-from crmlab.labels import t
+from crmlab.labels import label, t
 from crmlab.plots._base import PALETTES, decorate, get_ax
 
 __all__ = ["resolution_curve_plot", "pareto_chart", "channel_times", "queue_plot", "word_of_mouth_bars",
@@ -20,11 +20,8 @@ ABC_COLORS = PALETTES["abc"]
 
 
 def _lbl(value, lang):
-    """Translate a category value of this topic (keys cp_<value>), else keep it."""
-    try:
-        return t(f"cp_{value}", lang)
-    except KeyError:
-        return str(value)
+    """A category value of this topic (keys cp_<value>), through :func:`crmlab.labels.label`."""
+    return label(value, lang, "cp_")
 
 
 def resolution_curve_plot(curve: pd.DataFrame, sla_hours: float | None = None, ax=None, lang: str = "en",

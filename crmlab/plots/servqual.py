@@ -9,7 +9,7 @@ import seaborn as sns
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from scipy import stats as _st
 
-from crmlab.labels import t
+from crmlab.labels import label, t
 from crmlab.plots._base import PALETTES, decorate, get_ax
 
 __all__ = ["DIMENSION_COLORS", "dimension_gaps", "snake_profile", "wave_bars", "gap1_bars",
@@ -21,11 +21,8 @@ WAVE_COLORS = PALETTES["wave"]
 
 
 def sq_label(key, lang: str = "en") -> str:
-    """Translate a dimension, branch or wave name (``sq_<name>``); other names are kept."""
-    try:
-        return t(f"sq_{key}", lang)
-    except KeyError:
-        return str(key)
+    """A dimension, branch or wave name (``sq_<name>``), through :func:`crmlab.labels.label`."""
+    return label(key, lang, "sq_")
 
 
 def _colors(names) -> list[str]:
