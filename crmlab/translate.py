@@ -6,7 +6,7 @@ catalogue ``crmlab/locale/zh/LC_MESSAGES/crmlab.po`` holds one entry per key:
 
 - :func:`update` writes the current English into the .po: a new key gets an
   empty entry, a key whose English changed keeps its old Chinese marked
-  ``fuzzy`` (with the old English as ``#| msgid``), a key no longer in the
+  ``fuzzy`` (the translator compares it with the new English), a key no longer in the
   source is dropped. Running it twice changes nothing.
 - :func:`compile_mo` writes ``crmlab.mo`` from the .po (fuzzy and empty
   entries are left out, so they fall back to English at run time).
@@ -42,7 +42,7 @@ def _po_bytes(catalog) -> bytes:
     from babel.messages.pofile import write_po
 
     buf = io.BytesIO()
-    write_po(buf, catalog, width=100, sort_output=False, include_previous=True)
+    write_po(buf, catalog, width=100, sort_output=False, include_previous=False)
     return buf.getvalue()
 
 
@@ -62,9 +62,9 @@ def updated(po: Path = PO):
         if m is None:
             new.add(en, "", context=key)
         elif m.id == en:
-            new.add(en, m.string, context=key, flags=m.flags, previous_id=m.previous_id)
+            new.add(en, m.string, context=key, flags=m.flags)
         else:  # the English changed: keep the old Chinese for the translator, marked fuzzy
-            new.add(en, m.string, context=key, flags=set(m.flags) | {"fuzzy"}, previous_id=[m.id])
+            new.add(en, m.string, context=key, flags=set(m.flags) | {"fuzzy"})
     for m in new:  # Babel guesses "python-format" from a '%' in the English; the kit's texts use {names}
         m.flags.discard("python-format")
         if m.id and "{" in m.id:
