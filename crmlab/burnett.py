@@ -80,15 +80,11 @@ def label(key: str, lang: str = "en") -> str:
     """The text of a Burnett key (indicator, group, level, strategy, reading) in ``lang``.
 
     Keys that the catalogue does not know (e.g. an instructor's own strategy
-    name in a custom grid) are returned unchanged.
+    name in a custom grid) are shown as themselves (:func:`crmlab.labels.label`).
     """
-    from crmlab.labels import check_lang, t
+    from crmlab.labels import label as _label
 
-    check_lang(lang)
-    try:
-        return t(f"bm_{key}", lang)
-    except KeyError:
-        return str(key)
+    return _label(key, lang, "bm_")
 
 
 def default_attractiveness_weights() -> pd.Series:
@@ -123,7 +119,7 @@ def attractiveness_catalogue(lang: str = "en") -> pd.DataFrame:
     """
     rows = [(g, label(g, lang), ind, label(ind, lang), w,
              "reading (Burnett 2002)" if g == "business" else "illustrative (kit default)")
-            for g, ind, w, _en, _zh in ATTRACTIVENESS_CATALOGUE]
+            for g, ind, w, _en in ATTRACTIVENESS_CATALOGUE]
     return pd.DataFrame(rows, columns=["group", "group_label", "indicator", "label", "weight", "weight_source"])
 
 

@@ -28,12 +28,9 @@ class Case:
     """One fictional company and the parameters that express its story."""
 
     key: str
-    name: str
-    name_zh: str
-    industry: str
-    industry_zh: str
+    name: str  # English; the Chinese of name, industry and story is in the catalogue
+    industry: str  # (keys case_<key>_name, case_<key>_industry, case_<key>_story)
     story: str
-    story_zh: str
     complaint_mix: dict  # complaint category -> share (renormalised)
     servqual_shift: dict  # SERVQUAL dimension -> shift of perceptions (7-point scale)
     satisfaction_shift: dict  # satisfaction attribute -> shift of ratings (5-point scale)
@@ -42,43 +39,56 @@ class Case:
     key_accounts: bool = False
     n_accounts: int = 60
 
+    def text(self, field: str, lang: str = "en") -> str:
+        """The case's ``name``, ``industry`` or ``story`` in ``lang`` (through the catalogue)."""
+        from crmlab.labels import t
+
+        return t(f"case_{self.key}_{field}", lang)
+
+    @property
+    def name_zh(self) -> str:
+        return self.text("name", "zh")
+
+    @property
+    def industry_zh(self) -> str:
+        return self.text("industry", "zh")
+
+    @property
+    def story_zh(self) -> str:
+        return self.text("story", "zh")
+
 
 _COST = {"phone": 18.0, "web": 6.0, "email": 9.0, "store": 25.0, "social": 7.0}
 
 CASES: dict[str, Case] = {c.key: c for c in (
-    Case("hotpot", "Ember Pot Hot-Pot (fictional)", "炉火火锅（虚构）", "restaurant chain", "连锁餐饮",
+    Case("hotpot", "Ember Pot Hot-Pot (fictional)", "restaurant chain",
          "A hot-pot chain famous for attentive, personal service; waiting time at peak hours is its weak spot.",
-         "一家以贴心、个性化服务闻名的火锅连锁店；高峰时段的等候时间是其短板。",
          {"staff": 0.08, "delivery": 0.10, "defect": 0.30, "billing": 0.12, "other": 0.40},
          {"empathy": 0.9, "assurance": 0.5, "responsiveness": -0.4, "tangibles": 0.1},
          {"service": 0.7, "taste": 0.4, "price": -0.3},
          spend_factor=0.6, cost_per_contact={**_COST, "store": 15.0}),
-    Case("retail", "Volta Electronics Retail (fictional)", "伏特电器零售（虚构）", "electronics retail", "家电零售",
+    Case("retail", "Volta Electronics Retail (fictional)", "electronics retail",
          "An electronics retail chain with a busy call centre; late and damaged deliveries dominate complaints.",
-         "一家拥有繁忙呼叫中心的家电零售连锁；延迟和破损配送在投诉中占主导。",
          {"delivery": 0.55, "installation": 0.12, "defect": 0.12, "billing": 0.08, "refund": 0.08,
           "wrong_item": 0.05},
          {"reliability": -0.6, "responsiveness": -0.5, "tangibles": 0.3},
          {"service": -0.4, "packaging": -0.3, "price": 0.4},
          spend_factor=2.5, cost_per_contact=_COST),
-    Case("airline", "Skyline Air (fictional)", "天际航空（虚构）", "airline", "航空公司",
+    Case("airline", "Skyline Air (fictional)", "airline",
          "An airline rebuilding its CRM after years of product focus; frequent flyers drive value, "
          "reliability (delays, baggage) is the main gap.",
-         "一家在多年以产品为中心之后重建客户关系管理的航空公司；常旅客贡献主要价值，可靠性（延误、行李）是主要差距。",
          {"delivery": 0.35, "refund": 0.20, "staff": 0.15, "billing": 0.15, "other": 0.15},
          {"reliability": -0.8, "empathy": -0.2, "assurance": 0.3},
          {"service": -0.2, "price": -0.4, "quality": 0.2},
          spend_factor=4.0, cost_per_contact={**_COST, "phone": 22.0}),
-    Case("hotel", "Jade Harbour Hotel (fictional)", "玉港酒店（虚构）", "luxury hotel", "豪华酒店",
+    Case("hotel", "Jade Harbour Hotel (fictional)", "luxury hotel",
          "A luxury hotel whose staff know guests by name: the empathy gap is small, tangibles exceed expectations.",
-         "一家员工能叫出客人名字的豪华酒店：移情性差距很小，有形性超出期望。",
          {"staff": 0.15, "billing": 0.25, "defect": 0.20, "refund": 0.15, "other": 0.25},
          {"empathy": 1.0, "tangibles": 0.8, "assurance": 0.6, "reliability": 0.4, "responsiveness": 0.3},
          {"service": 0.8, "quality": 0.5, "price": -0.5},
          spend_factor=5.0, cost_per_contact={**_COST, "store": 35.0}),
-    Case("b2b", "Keystone Components (fictional)", "基石元器件（虚构）", "B2B components maker", "工业元器件制造商",
+    Case("b2b", "Keystone Components (fictional)", "B2B components maker",
          "A components maker selling to a few dozen key accounts; defects and delivery dates drive complaints.",
-         "一家向数十个大客户销售的元器件制造商；质量缺陷和交货期是投诉的主要原因。",
          {"defect": 0.40, "delivery": 0.30, "billing": 0.15, "wrong_item": 0.10, "other": 0.05},
          {"reliability": -0.5, "empathy": -0.3, "assurance": 0.2},
          {"quality": 0.3, "function": 0.3, "service": -0.3},
@@ -110,7 +120,7 @@ def name(case: str | Case, lang: str = "en") -> str:
 
     c = get(case)
     check_lang(lang)
-    return c.name_zh if lang == "zh" else c.name
+    return c.text("name", lang)
 
 
 def _seed(case: Case, seed: int, topic: str) -> int:

@@ -6,6 +6,7 @@
     crmlab execute    (authors) execute notebooks in place so their outputs can be committed
     crmlab report     case reports (one, or a batch from a CSV) as executed notebooks + offline HTML
     crmlab assign     one exercise notebook per student (own seed) + the instructor's answer key
+    crmlab translate  (authors) the Chinese catalogue: --update from the English source, --compile the .mo
 """
 
 from __future__ import annotations
@@ -173,6 +174,29 @@ def _cmd_execute(args) -> int:
     return 0
 
 
+def _cmd_translate(args) -> int:
+    from crmlab import translate as T
+
+    if not (args.update or args.compile or args.check):
+        raise CRMDataError("translate: nothing to do. Fix: add --update (English source -> .po), "
+                           "--compile (.po -> .mo) or --check.")
+    if args.update:
+        counts = T.update()
+        print(f"{T.PO}: {counts['new']} new, {counts['fuzzy']} changed (marked fuzzy), {counts['dropped']} dropped")
+    if args.compile:
+        print(f"wrote {T.compile_mo()}")
+    todo = T.problems()
+    stale_mo = T.MO.exists() and T.MO.read_bytes() != T.mo_bytes()
+    for kind, keys in todo.items():
+        if keys:
+            print(f"{kind} ({len(keys)}): {', '.join(keys)}")
+    if stale_mo:
+        print(f"{T.MO} does not match the .po: run crmlab translate --compile")
+    if args.check and (any(todo.values()) or stale_mo or not T.MO.exists()):
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crmlab", description="crmlab: the CRM analytics course kit")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -217,6 +241,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("execute", help="(authors) execute notebooks in place, top to bottom, in a fresh kernel")
     p.add_argument("paths", nargs="+", help="notebooks to execute and save with their outputs")
     p.set_defaults(func=_cmd_execute)
+
+    p = sub.add_parser("translate", help="(authors) the Chinese catalogue crmlab/locale/zh (needs Babel)")
+    p.add_argument("--update", action="store_true", help="write the current English into the .po (changed -> fuzzy)")
+    p.add_argument("--compile", action="store_true", help="compile the .po to the .mo the kit reads")
+    p.add_argument("--check", action="store_true", help="exit 1 on a missing, fuzzy or stale entry or an old .mo")
+    p.set_defaults(func=_cmd_translate)
     return parser
 
 

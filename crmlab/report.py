@@ -131,87 +131,56 @@ def md(text) -> str:
 
 
 def _name(key: str, prefix: str, lang: str) -> str:
-    """A data value in a sentence: its catalogue label (``prefix + key``) in Chinese, the plain key in English;
-    escaped for Markdown/HTML (:func:`md`)."""
-    from crmlab.labels import label
+    """A data value in a sentence, escaped for Markdown/HTML (:func:`md`): its catalogue label
+    (``prefix + key``) in Chinese; in English the value as it is in the data (:func:`crmlab.labels.plain`)."""
+    from crmlab.labels import label, plain
 
-    return md(label(key, lang, prefix) if lang == "zh" else str(key).replace("_", " "))
+    return md(label(key, lang, prefix) if lang == "zh" else plain(key))
+
+
+def _say(key: str, lang: str, **values) -> str:
+    """A report sentence: the catalogue text of ``key`` in ``lang``, placeholders filled after translation."""
+    from crmlab.labels import t
+
+    return t(key, check_lang(lang), **values)
 
 
 def satisfaction_sentence(n: dict, lang: str = "en") -> str:
-    check_lang(lang)
-    if lang == "zh":
-        seg = _name(n["csi_low_segment"], "", lang)
-        return (f"总体顾客满意度指数（CSI）为 {n['csi']:.1f}；最低的细分市场是{seg}"
-                f"（{n['csi_low']:.1f}）。对总体满意度影响最大的属性是{_name(n['top_driver'], '', lang)}，"
-                f"评分最低的属性是{_name(n['weakest_attribute'], '', lang)}（均值 {n['weakest_mean']:.2f}）。")
-    return (f"Overall customer satisfaction (CSI) is {n['csi']:.1f}; the lowest segment is "
-            f"{md(n['csi_low_segment'])} ({n['csi_low']:.1f}). The strongest driver of overall satisfaction is "
-            f"{_name(n['top_driver'], '', lang)}; the lowest-rated attribute is "
-            f"{_name(n['weakest_attribute'], '', lang)} (mean {n['weakest_mean']:.2f}).")
+    return _say("rp_satisfaction", lang, csi=n["csi"], segment=_name(n["csi_low_segment"], "", lang),
+                csi_low=n["csi_low"], driver=_name(n["top_driver"], "", lang),
+                weakest=_name(n["weakest_attribute"], "", lang), weakest_mean=n["weakest_mean"])
 
 
 def loyalty_sentence(n: dict, lang: str = "en") -> str:
-    check_lang(lang)
-    if lang == "zh":
-        return (f"{_pct(n['repeat_rate'])} 的顾客有重复购买，人均购买 {n['purchases_mean']:.1f} 次、"
-                f"消费 {n['spend_mean']:,.0f} 元；年度保留率为 {_pct(n['retention'])}，净推荐值（NPS）为 {n['nps']:.0f}。")
-    return (f"{_pct(n['repeat_rate'])} of customers bought again, with {n['purchases_mean']:.1f} purchases and "
-            f"CNY {n['spend_mean']:,.0f} spend per customer; annual retention is {_pct(n['retention'])} and "
-            f"the Net Promoter Score is {n['nps']:.0f}.")
+    return _say("rp_loyalty", lang, repeat_pct=_pct(n["repeat_rate"]), purchases_mean=n["purchases_mean"],
+                spend_mean=n["spend_mean"], retention_pct=_pct(n["retention"]), nps=n["nps"])
 
 
 def interaction_sentence(n: dict, lang: str = "en") -> str:
-    check_lang(lang)
-    if lang == "zh":
-        return (f"最大的投诉类别是{_name(n['top_category'], 'cp_', lang)}（占 {_pct(n['top_category_share'])}），"
-                f"最常用的渠道是{_name(n['top_channel'], 'cp_', lang)}（{_pct(n['top_channel_share'])}）。"
-                f"首次响应中位数 {n['first_response_h']:.1f} 小时，解决中位数 {n['resolution_h']:.1f} 小时，"
-                f"一次解决率 {_pct(n['fcr'])}；每次接触成本 {n['cost_per_contact']:.1f} 元，"
-                f"呼叫中心放弃率 {_pct(n['abandon_rate'])}。")
-    return (f"The largest complaint category is {_name(n['top_category'], 'cp_', lang)} "
-            f"({_pct(n['top_category_share'])} of complaints) and the busiest channel is "
-            f"{_name(n['top_channel'], 'cp_', lang)} ({_pct(n['top_channel_share'])}). Median first response is "
-            f"{n['first_response_h']:.1f} h, median resolution {n['resolution_h']:.1f} h, first-contact resolution "
-            f"{_pct(n['fcr'])}; a contact costs CNY {n['cost_per_contact']:.1f} and "
-            f"{_pct(n['abandon_rate'])} of calls are abandoned.")
+    return _say("rp_interaction", lang, category=_name(n["top_category"], "cp_", lang),
+                category_pct=_pct(n["top_category_share"]), channel=_name(n["top_channel"], "cp_", lang),
+                channel_pct=_pct(n["top_channel_share"]), first_response_h=n["first_response_h"],
+                resolution_h=n["resolution_h"], fcr_pct=_pct(n["fcr"]), cost_per_contact=n["cost_per_contact"],
+                abandon_pct=_pct(n["abandon_rate"]))
 
 
 def value_sentence(n: dict, lang: str = "en") -> str:
-    check_lang(lang)
-    if lang == "zh":
-        return (f"最高的十分位顾客贡献了 {_pct(n['top_decile_sales_share'])} 的销售额和 "
-                f"{_pct(n['top_decile_profit_share'])} 的利润；平均顾客终身价值（CLV）约为 {n['clv']:,.0f} 元。")
-    return (f"The top decile of customers brings {_pct(n['top_decile_sales_share'])} of sales and "
-            f"{_pct(n['top_decile_profit_share'])} of profit; the average customer lifetime value (CLV) is "
-            f"about CNY {n['clv']:,.0f}.")
+    return _say("rp_value", lang, sales_pct=_pct(n["top_decile_sales_share"]),
+                profit_pct=_pct(n["top_decile_profit_share"]), clv=n["clv"])
 
 
 def servqual_sentence(n: dict, lang: str = "en") -> str:
-    check_lang(lang)
-    big, small = n["largest_gap_dim"], n["smallest_gap_dim"]
-    if lang == "zh":
-        text = f"SERVQUAL 最大的差距是{_name(big, 'sq_', lang)}，{n['largest_gap']:+.2f}；"
-        if n["smallest_gap"] >= 0:
-            return text + f"{_name(small, 'sq_', lang)}的感知超出期望（{n['smallest_gap']:+.2f}）。"
-        return text + f"差距最小的是{_name(small, 'sq_', lang)}（{n['smallest_gap']:+.2f}）。"
-    big, small = md(big), md(small)
-    text = f"The largest SERVQUAL shortfall is {big}, {n['largest_gap']:+.2f}; "
-    if n["smallest_gap"] >= 0:
-        return text + f"{small} perceptions exceed expectations ({n['smallest_gap']:+.2f})."
-    return text + f"the smallest gap is {small} ({n['smallest_gap']:+.2f})."
+    key = "rp_servqual_exceed" if n["smallest_gap"] >= 0 else "rp_servqual_gap"
+    return _say(key, lang, largest=_name(n["largest_gap_dim"], "sq_", lang), largest_gap=n["largest_gap"],
+                smallest=_name(n["smallest_gap_dim"], "sq_", lang), smallest_gap=n["smallest_gap"])
 
 
 def burnett_sentence(n: dict, lang: str = "en") -> str | None:
     check_lang(lang)
     if "accounts" not in n:
         return None
-    top = n["top_strategy"]
-    if lang == "zh":
-        return (f"在 {n['accounts']} 个大客户中，最常见的策略是{_name(top, 'bm_', lang)}（{n['top_strategy_n']} 个）；"
-                f"{n['develop_defend_n']} 个客户应“发展与防御”。")
-    return (f"Of {n['accounts']} key accounts, the most common Burnett strategy is {_name(top, 'bm_', lang)} "
-            f"({n['top_strategy_n']} accounts); {n['develop_defend_n']} accounts call for develop-and-defend.")
+    return _say("rp_burnett", lang, accounts=n["accounts"], strategy=_name(n["top_strategy"], "bm_", lang),
+                top_strategy_n=n["top_strategy_n"], develop_defend_n=n["develop_defend_n"])
 
 
 SECTIONS = ("satisfaction", "loyalty", "interaction", "value", "servqual", "burnett")
@@ -278,25 +247,16 @@ def key_figures(n: dict, section: str, lang: str = "en") -> pd.DataFrame:
 def measures(n: dict, lang: str = "en") -> list[str]:
     """Improvement measures chosen by the numbers (weakest areas first)."""
     check_lang(lang)
-    zh = lang == "zh"
-    out = []
-    big = n["largest_gap_dim"]
-    out.append(f"优先改进{_name(big, 'sq_', lang)}（SERVQUAL 差距 {n['largest_gap']:+.2f}）。" if zh else
-               f"Close the {md(big)} gap first (SERVQUAL {n['largest_gap']:+.2f}).")
-    cat = n["top_category"]
-    out.append(f"针对{_name(cat, 'cp_', lang)}投诉做根因分析，它占投诉的 {_pct(n['top_category_share'])}。" if zh else
-               f"Run a root-cause project on {_name(cat, 'cp_', lang)} complaints ({_pct(n['top_category_share'])} of all).")
+    out = [_say("rp_m_gap", lang, dimension=_name(n["largest_gap_dim"], "sq_", lang), largest_gap=n["largest_gap"]),
+           _say("rp_m_category", lang, category=_name(n["top_category"], "cp_", lang),
+                category_pct=_pct(n["top_category_share"]))]
     if n["fcr"] < 0.6:
-        out.append(f"提高一次解决率（目前 {_pct(n['fcr'])}），减少重复接触。" if zh else
-                   f"Raise first-contact resolution (now {_pct(n['fcr'])}) to cut repeat contacts.")
+        out.append(_say("rp_m_fcr", lang, fcr_pct=_pct(n["fcr"])))
     if n["abandon_rate"] > 0.05:
-        out.append(f"高峰时段增加坐席，降低 {_pct(n['abandon_rate'])} 的放弃率。" if zh else
-                   f"Add peak-hour agents: {_pct(n['abandon_rate'])} of calls are abandoned.")
-    out.append(f"为贡献 {_pct(n['top_decile_profit_share'])} 利润的前 10% 顾客设计保留计划。" if zh else
-               f"Protect the top 10% of customers, who bring {_pct(n['top_decile_profit_share'])} of profit.")
+        out.append(_say("rp_m_abandon", lang, abandon_pct=_pct(n["abandon_rate"])))
+    out.append(_say("rp_m_top_decile", lang, profit_pct=_pct(n["top_decile_profit_share"])))
     if "accounts" in n:
-        out.append(f"将大客户资源集中在 {n['develop_defend_n']} 个“发展与防御”客户上。" if zh else
-                   f"Focus key-account resources on the {n['develop_defend_n']} develop-and-defend accounts.")
+        out.append(_say("rp_m_key_accounts", lang, develop_defend_n=n["develop_defend_n"]))
     return out
 
 

@@ -42,29 +42,29 @@ import pandas as pd
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 
 # ----------------------------------------------------------- the catalogue
-# (group, indicator, default weight, English, Chinese). The reading gives the
+# (group, indicator, default weight, English; the Chinese is in the catalogue, crmlab/locale). The reading gives the
 # weights of the business-status group only (they sum to .27); the other
 # weights are the kit's illustrative choice (marked in ATTRACTIVENESS_SOURCE).
 ATTRACTIVENESS_CATALOGUE = (
-    ("business", "volume", 0.08, "Transaction volume / amount", "交易量/金额"),
-    ("business", "firm_life_cycle", 0.03, "Customer firm's life-cycle stage", "客户企业的生命周期"),
-    ("business", "expansion_potential", 0.05, "Market expansion potential", "市场拓展潜力"),
-    ("business", "supplier_relations", 0.03, "Relationship with its suppliers", "与供应商的关系"),
-    ("business", "organisation", 0.04, "Organisation and effectiveness", "组织结构与效能"),
-    ("business", "overall_impression", 0.04, "Overall impression", "综合印象"),
-    ("products", "product_life_cycle", 0.05, "Product life cycle", "产品的生命周期"),
-    ("products", "complexity", 0.05, "Product complexity", "产品的复杂性"),
-    ("products", "value_added", 0.05, "Potential to add value", "获得附加价值潜力"),
-    ("products", "technology_content", 0.05, "Technology content", "技术含量"),
-    ("products", "differentiation", 0.05, "Degree of differentiation", "产品差异性程度"),
-    ("industry", "competitive_structure", 0.06, "Industry competitive structure", "行业竞争结构特点"),
-    ("industry", "profit_potential", 0.06, "Current and future profit potential", "行业现在及未来的盈利潜力"),
-    ("industry", "quality_sensitivity", 0.06, "Sensitivity to quality/service/credibility", "对质量/服务/可信度的敏感度"),
-    ("industry", "vertical_integration", 0.06, "Likelihood of vertical integration", "行业垂直整合的可能性"),
-    ("joint_profit", "cost_structure", 0.06, "Customer's cost structure", "客户的成本结构"),
-    ("joint_profit", "continuous_improvement", 0.06, "Capacity for continuous improvement", "客户持续改进的可能"),
-    ("joint_profit", "margin_effect", 0.06, "Effect on our gross margin", "对你的毛利的影响"),
-    ("joint_profit", "resource_fit", 0.06, "Our resources can support its needs", "你的资源能够支持客户的需求"),
+    ("business", "volume", 0.08, "Transaction volume / amount"),
+    ("business", "firm_life_cycle", 0.03, "Customer firm's life-cycle stage"),
+    ("business", "expansion_potential", 0.05, "Market expansion potential"),
+    ("business", "supplier_relations", 0.03, "Relationship with its suppliers"),
+    ("business", "organisation", 0.04, "Organisation and effectiveness"),
+    ("business", "overall_impression", 0.04, "Overall impression"),
+    ("products", "product_life_cycle", 0.05, "Product life cycle"),
+    ("products", "complexity", 0.05, "Product complexity"),
+    ("products", "value_added", 0.05, "Potential to add value"),
+    ("products", "technology_content", 0.05, "Technology content"),
+    ("products", "differentiation", 0.05, "Degree of differentiation"),
+    ("industry", "competitive_structure", 0.06, "Industry competitive structure"),
+    ("industry", "profit_potential", 0.06, "Current and future profit potential"),
+    ("industry", "quality_sensitivity", 0.06, "Sensitivity to quality/service/credibility"),
+    ("industry", "vertical_integration", 0.06, "Likelihood of vertical integration"),
+    ("joint_profit", "cost_structure", 0.06, "Customer's cost structure"),
+    ("joint_profit", "continuous_improvement", 0.06, "Capacity for continuous improvement"),
+    ("joint_profit", "margin_effect", 0.06, "Effect on our gross margin"),
+    ("joint_profit", "resource_fit", 0.06, "Our resources can support its needs"),
 )
 ATTRACTIVENESS_INDICATORS = tuple(row[1] for row in ATTRACTIVENESS_CATALOGUE)
 ATTRACTIVENESS_WEIGHTS = {row[1]: row[2] for row in ATTRACTIVENESS_CATALOGUE}

@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
+from crmlab.labels import ZhNames
 
 CONSTRUCTS = ("IMAG", "EXPE", "QUAL", "VAL", "SAT", "LOY")
-CONSTRUCTS_ZH = {"IMAG": "企业形象", "EXPE": "顾客期望", "QUAL": "感知质量",
-                 "VAL": "感知价值", "SAT": "顾客满意", "LOY": "顾客忠诚"}
+CONSTRUCTS_ZH = ZhNames(CONSTRUCTS)  # Chinese names from the catalogue (crmlab/locale)
 CONSTRUCTS_EN = {"IMAG": "image", "EXPE": "expectations", "QUAL": "perceived quality",
                  "VAL": "perceived value", "SAT": "satisfaction", "LOY": "loyalty"}
 BLOCKS = {
@@ -87,7 +87,7 @@ ANSWER_SD = 1.6
 SCALE = (1, 10)
 # Customer segments of a mobile operator and their image shift (in sd of IMAG).
 SEGMENTS = {"prepaid": 0.40, "contract": 0.45, "business": 0.15}
-SEGMENTS_ZH = {"prepaid": "预付费", "contract": "合约", "business": "企业客户"}
+SEGMENTS_ZH = ZhNames(SEGMENTS)
 SEGMENT_SHIFT = {"prepaid": -0.35, "contract": 0.30, "business": 0.05}
 
 

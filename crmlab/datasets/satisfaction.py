@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
+from crmlab.labels import ZhNames
 
 ATTRIBUTES = ("quality", "function", "price", "service", "packaging", "taste")
-ATTRIBUTES_ZH = {"quality": "质量", "function": "功能", "price": "价格",
-                 "service": "服务", "packaging": "包装", "taste": "品味"}
+ATTRIBUTES_ZH = ZhNames(ATTRIBUTES)  # Chinese names from the catalogue (crmlab/locale)
 
 # The true model of the synthetic survey -------------------------------------
 # Overall satisfaction is driven by the attributes with these weights (they

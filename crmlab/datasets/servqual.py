@@ -23,10 +23,10 @@ import pandas as pd
 from scipy.stats import norm
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
+from crmlab.labels import ZhNames
 
 DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
-DIMENSIONS_ZH = {"tangibles": "有形性", "reliability": "可靠性", "responsiveness": "响应性",
-                 "assurance": "保证性", "empathy": "移情性"}
+DIMENSIONS_ZH = ZhNames(DIMENSIONS, "sq_")  # Chinese names from the catalogue (crmlab/locale)
 # Item numbers of each dimension in the 22-item instrument (PZB 1988 order).
 DIMENSION_ITEMS = {
     "tangibles": (1, 2, 3, 4),
@@ -38,7 +38,7 @@ DIMENSION_ITEMS = {
 N_ITEMS = 22
 ITEM_DIMENSION = {i: d for d, items in DIMENSION_ITEMS.items() for i in items}
 BRANCHES = {"central": 0.30, "riverside": 0.25, "airport": 0.20, "campus": 0.25}
-BRANCHES_ZH = {"central": "中心支行", "riverside": "滨江支行", "airport": "机场支行", "campus": "大学城支行"}
+BRANCHES_ZH = ZhNames(BRANCHES, "sq_")
 WAVES = ("before", "after")
 
 # The true model --------------------------------------------------------------

@@ -1,43 +1,75 @@
-"""The label catalogue: every text the kit shows in a plot or table, in English and Chinese.
+"""The kit's one text path: every text it shows in a plot, table or report sentence, in English and Chinese.
 
 >>> from crmlab.labels import t
 >>> t("csi", "zh")
 '顾客满意度指数 (CSI)'
 
-Labels live in one dictionary per topic (``crmlab/labels/<topic>.py``,
-each defining ``LABELS = {key: (english, chinese)}``), merged here. A key
-missing from the catalogue raises ``KeyError`` (a test checks that every
-key a plot uses exists in both languages).
+Where the text lives:
+
+- **English** (the source) in one table per topic, ``crmlab/labels/<topic>.py``
+  defining ``LABELS = {key: english}``, merged here (:func:`source`).
+- **Chinese** in the gettext catalogue ``crmlab/locale/zh/LC_MESSAGES/crmlab.po``
+  (message context = the kit's key, msgid = the English text, msgstr = the
+  Chinese), compiled to ``crmlab.mo`` next to it and read with the standard
+  library's :mod:`gettext`. ``crmlab translate --update`` brings the .po up
+  to date with the English source, ``crmlab translate --compile`` writes the
+  .mo (both need Babel; reading does not). See CONTRIBUTING.md.
+
+The one fallback rule, in :func:`t` (every other text helper goes through it):
+
+- a key the kit does not define raises ``KeyError`` (a bug in the kit; the
+  tests check every key the code uses);
+- a Chinese text that is missing, fuzzy or stale (its msgid is no longer the
+  current English) falls back to the English source text
+  (``tests/test_catalogue.py`` fails on every such entry, so none ships).
+
+Data values (a segment, channel, dimension... from the user's table) go
+through :func:`label`, which is :func:`t` on ``prefix + value`` and shows a
+value the catalogue does not know as itself (:func:`plain`).
 """
 
 from __future__ import annotations
 
+import functools
+import gettext
 import importlib
 import importlib.util
+from collections.abc import Mapping
+from pathlib import Path
 
 from crmlab.errors import CRMDataError
 
 LANGS = ("en", "zh")
 TOPICS = ("common", "satisfaction", "complaints", "loyalty", "burnett", "servqual", "pls", "cases")
+DOMAIN = "crmlab"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
-_CATALOGUE: dict[str, tuple[str, str]] | None = None
+
+@functools.cache
+def source() -> dict[str, str]:
+    """The English source text of every key: key -> english (the topic tables merged)."""
+    merged: dict[str, str] = {}
+    for topic in TOPICS:
+        name = f"crmlab.labels.{topic}"
+        if importlib.util.find_spec(name) is None:
+            continue
+        for key, en in importlib.import_module(name).LABELS.items():
+            if key in merged and merged[key] != en:
+                raise ValueError(f"label {key!r} defined twice with different text ({topic})")
+            merged[key] = en
+    return merged
 
 
-def catalogue() -> dict[str, tuple[str, str]]:
-    """All labels: key -> (english, chinese)."""
-    global _CATALOGUE
-    if _CATALOGUE is None:
-        merged: dict[str, tuple[str, str]] = {}
-        for topic in TOPICS:
-            name = f"crmlab.labels.{topic}"
-            if importlib.util.find_spec(name) is None:
-                continue
-            for key, pair in importlib.import_module(name).LABELS.items():
-                if key in merged and merged[key] != pair:
-                    raise ValueError(f"label {key!r} defined twice with different text ({topic})")
-                merged[key] = pair
-        _CATALOGUE = merged
-    return _CATALOGUE
+@functools.cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``lang`` (English: the source itself)."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    try:
+        return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    except OSError as exc:
+        raise CRMDataError(f"lang={lang!r}: the compiled catalogue {LOCALE_DIR / lang / 'LC_MESSAGES' / DOMAIN}.mo "
+                           f"is missing ({exc}). Fix: run `crmlab translate --compile` (or reinstall crmlab).") from exc
 
 
 def check_lang(lang: str) -> str:
@@ -47,30 +79,67 @@ def check_lang(lang: str) -> str:
 
 
 def t(key: str, lang: str = "en", **fmt) -> str:
-    """The text of ``key`` in ``lang``; ``fmt`` fills ``{placeholders}``."""
+    """The text of ``key`` in ``lang``; ``fmt`` fills ``{placeholders}`` (after translation).
+
+    Unknown key: ``KeyError``. Missing, fuzzy or stale translation: the English source.
+    """
     check_lang(lang)
-    text = catalogue()[key][LANGS.index(lang)]
+    en = source()[key]
+    text = en if lang == "en" else translations(lang).pgettext(key, en)
     return text.format(**fmt) if fmt else text
+
+
+@functools.cache
+def catalogue() -> dict[str, tuple[str, str]]:
+    """All labels: key -> (english, chinese) (the Chinese through :func:`t`, so with its fallback)."""
+    return {key: (en, t(key, "zh")) for key, en in source().items()}
 
 
 def both(key: str) -> str:
     """'English (中文)' for glossaries and definitions."""
-    en, zh = catalogue()[key]
-    return f"{en} ({zh})"
+    return f"{t(key, 'en')} ({t(key, 'zh')})"
+
+
+def plain(value) -> str:
+    """A data value the catalogue does not know, as shown to a reader: itself, underscores as spaces."""
+    return str(value).replace("_", " ")
 
 
 def label(value, lang: str = "en", prefix: str = "") -> str:
     """The label of a data value (a segment, channel, dimension...) stored as ``prefix + value``.
 
-    A value without a label is shown as itself, underscores as spaces:
+    A value without a label is shown as itself, underscores as spaces (:func:`plain`):
 
     >>> label("delivery", "zh", "cp_"), label("no_such_value", "zh")
     ('配送', 'no such value')
     """
-    try:
-        return t(f"{prefix}{value}", lang)
-    except KeyError:
-        return str(value).replace("_", " ")
+    check_lang(lang)
+    key = f"{prefix}{value}"
+    return t(key, lang) if key in source() else plain(value)
+
+
+class ZhNames(Mapping):
+    """A read-only view ``value -> Chinese label`` of a fixed set of values (what the old ``*_ZH`` dicts were).
+
+    The Chinese lives in the catalogue only; each lookup goes through :func:`t`.
+    """
+
+    def __init__(self, values, prefix: str = ""):
+        self._values, self._prefix = tuple(values), prefix
+
+    def __getitem__(self, value):
+        if value not in self._values:
+            raise KeyError(value)
+        return t(f"{self._prefix}{value}", "zh")
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __repr__(self):
+        return repr(dict(self))
 
 
 def localise(table, lang: str = "en", values: str | None = None):
@@ -82,11 +151,10 @@ def localise(table, lang: str = "en", values: str | None = None):
     caller's table is not changed.
     """
     check_lang(lang)
-    cat = catalogue()
+    keys = source()
 
     def name(n):
-        pair = cat.get(f"col_{n}")
-        return pair[LANGS.index(lang)] if pair else n
+        return t(f"col_{n}", lang) if f"col_{n}" in keys else n
 
     out = table.rename(columns=name)
     out.columns.name = None

@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 
 from crmlab.errors import CRMDataError
-from crmlab.labels import check_lang, t
+from crmlab.labels import check_lang, label
 
 LATIN_FONT = "DejaVu Sans"
 CJK_FONT = "Noto Sans CJK SC"
@@ -45,7 +45,36 @@ PALETTES = {
     "strategy": { "develop_defend": "#2E7D32", "develop": "#55A868", "selective_defence": "#4C72B0", "defend_maintain": "#64B5CD", "selective_maintenance": "#CCB974", "minimal_maintenance": "#DD8452", "exit": "#C44E52", },
     # satisfaction index methods (notebooks 01 and 07)
     "index_method": {"simple": "#8C8C8C", "weighted": "#DD8452", "pls": "#4C72B0"},
+    # plain colours of the plot furniture (lines, error bars, boxes, text on bars), by role
+    "ink": {
+        "black": "black", "grey": "grey", "white": "white",
+        "ink_dark": "#404040",
+        "arrow": "#444444",
+        "blue": "#4C72B0",
+        "ink": "#4D4D4D",
+        "green": "#55A868",
+        "sky": "#64B5CD",
+        "mid_grey": "#7F7F7F",
+        "purple": "#8172B3",
+        "grey_light": "#8C8C8C",
+        "brown": "#937860",
+        "red": "#C44E52",
+        "sand": "#CCB974",
+        "orange": "#DD8452",
+        "box_action": "#DCE6F2",
+        "box_end": "#E2F0D9",
+        "box_customer": "#EAF0F8",
+        "box_provider": "#F4F4F4",
+        "box_question": "#FBE5D6",
+    },
+    # constructs of the ECSI model (topic 7)
+    "construct": {"IMAG": "#8172B3", "EXPE": "#64B5CD", "QUAL": "#4C72B0",
+                  "VAL": "#CCB974", "SAT": "#55A868", "LOY": "#C44E52"},
+    # further colours when a plot has more groups than its palette names
+    "cycle": ["#4C72B0", "#55A868", "#C44E52", "#8172B3", "#CCB974", "#64B5CD", "#DD8452", "#937860"],
 }
+INK = PALETTES["ink"]
+
 
 
 @functools.cache
@@ -116,8 +145,5 @@ def decorate(ax, title: str | None = None, xlabel: str | None = None, ylabel: st
 
 
 def label_or_key(key, lang: str) -> str:
-    """Translate a category value when the catalogue knows it, else keep it."""
-    try:
-        return t(str(key), lang)
-    except KeyError:
-        return str(key)
+    """A category value's label (:func:`crmlab.labels.label`, the kit's one rule for data values)."""
+    return label(key, lang)

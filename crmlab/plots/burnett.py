@@ -8,13 +8,13 @@ import seaborn as sns
 
 from crmlab import burnett as bm
 from crmlab.labels import t
-from crmlab.plots._base import PALETTES, decorate, get_ax
+from crmlab.plots._base import INK, PALETTES, decorate, get_ax
 
 __all__ = ["STRATEGY_COLORS", "bubble_matrix", "disagreement_bars", "sensitivity_bars", "cell_confusion"]
 
 # One colour per Burnett strategy (greens: develop, blues: defend, warm: maintain less, red: exit).
 STRATEGY_COLORS = PALETTES["strategy"]
-OTHER_COLOR = "#8C8C8C"
+OTHER_COLOR = INK["grey_light"]
 
 
 def bubble_matrix(table: pd.DataFrame, size: str | None = "revenue", ax=None, lang: str = "en",
@@ -41,12 +41,12 @@ def bubble_matrix(table: pd.DataFrame, size: str | None = "revenue", ax=None, la
         if not sel.any():
             continue
         ax.scatter(table.loc[sel, r_col], table.loc[sel, a_col], s=area[sel], alpha=0.6,
-                   color=STRATEGY_COLORS.get(key, OTHER_COLOR), edgecolor="white", linewidth=0.5,
+                   color=STRATEGY_COLORS.get(key, OTHER_COLOR), edgecolor=INK["white"], linewidth=0.5,
                    label=bm.label(key, lang))
     for c in rc:
-        ax.axvline(c, color="grey", ls="--", lw=1)
+        ax.axvline(c, color=INK["grey"], ls="--", lw=1)
     for c in ac:
-        ax.axhline(c, color="grey", ls="--", lw=1)
+        ax.axhline(c, color=INK["grey"], ls="--", lw=1)
     ax.set_xlim(1, 5)
     ax.set_ylim(1, 5)
     if show_grid_strategies:
@@ -76,9 +76,9 @@ def disagreement_bars(panel: bm.ExpertPanel, top: int = 15, ax=None, lang: str =
     """
     ax = get_ax(ax, figsize=(7, 4.5))
     d = panel.disagreement.nlargest(top).rename_axis("account").reset_index()
-    sns.barplot(data=d, x="disagreement", y="account", color="#4C72B0", ax=ax)
+    sns.barplot(data=d, x="disagreement", y="account", color=INK["blue"], ax=ax)
     med = float(panel.disagreement.median())
-    ax.axvline(med, color="black", ls="--", lw=1, zorder=3)
+    ax.axvline(med, color=INK["black"], ls="--", lw=1, zorder=3)
     return decorate(ax, t("bm_disagreement_title", lang), t("bm_disagreement_axis", lang),
                     t("bm_account", lang), lang)
 
@@ -90,7 +90,7 @@ def sensitivity_bars(table: pd.DataFrame, delta: float, ax=None, lang: str = "en
     d["label"] = [bm.label(i, lang) for i in d["indicator"]]
     long = d.melt(id_vars="label", value_vars=["cells_up", "cells_down"], var_name="kind", value_name="n")
     long["kind"] = long["kind"].map({"cells_up": t("bm_weight_up", lang), "cells_down": t("bm_weight_down", lang)})
-    sns.barplot(data=long, x="n", y="label", hue="kind", palette=["#55A868", "#C44E52"], ax=ax)
+    sns.barplot(data=long, x="n", y="label", hue="kind", palette=[INK["green"], INK["red"]], ax=ax)
     return decorate(ax, t("bm_sensitivity_title", lang, delta=delta), t("bm_accounts_changed", lang), "", lang,
                     legend_title="")
 

@@ -8,8 +8,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.patches import FancyBboxPatch
 
-from crmlab.labels import t
-from crmlab.plots._base import PALETTES, decorate, get_ax
+from crmlab.labels import label, t
+from crmlab.plots._base import INK, PALETTES, decorate, get_ax
 
 __all__ = ["resolution_curve_plot", "pareto_chart", "channel_times", "queue_plot", "word_of_mouth_bars",
            "recovery_bars", "effect_vs_truth", "decision_model_chart", "CHANNEL_COLORS", "RECOVERY_COLORS"]
@@ -20,11 +20,8 @@ ABC_COLORS = PALETTES["abc"]
 
 
 def _lbl(value, lang):
-    """Translate a category value of this topic (keys cp_<value>), else keep it."""
-    try:
-        return t(f"cp_{value}", lang)
-    except KeyError:
-        return str(value)
+    """A category value of this topic (keys cp_<value>), through :func:`crmlab.labels.label`."""
+    return label(value, lang, "cp_")
 
 
 def resolution_curve_plot(curve: pd.DataFrame, sla_hours: float | None = None, ax=None, lang: str = "en",
@@ -38,7 +35,7 @@ def resolution_curve_plot(curve: pd.DataFrame, sla_hours: float | None = None, a
             ax.fill_between(c["hours"], c["ci_low"] * 100, c["ci_high"] * 100, step="post", alpha=0.2,
                             color=line[0].get_color(), lw=0)
     if sla_hours is not None:
-        ax.axvline(sla_hours, color="black", ls="--", lw=1)
+        ax.axvline(sla_hours, color=INK["black"], ls="--", lw=1)
         ax.text(sla_hours, 3, " " + t("cp_sla", lang, h=sla_hours), ha="left", va="bottom")
     ax.set_xlim(0, max_hours or float(curve["hours"].quantile(0.9)))
     ax.set_ylim(0, 100)
@@ -56,8 +53,8 @@ def pareto_chart(table: pd.DataFrame, ax=None, lang: str = "en", a: float = 0.8)
     ax.bar(x, data["count"], color=[ABC_COLORS[c] for c in data["abc"]])
     ax.set_xticks(x, [_lbl(c, lang) for c in data[cat]], rotation=35, ha="right")
     ax2 = ax.twinx()
-    ax2.plot(x, data["cum_share"] * 100, color="black", marker="o")
-    ax2.axhline(a * 100, color="grey", ls=":", lw=1)
+    ax2.plot(x, data["cum_share"] * 100, color=INK["black"], marker="o")
+    ax2.axhline(a * 100, color=INK["grey"], ls=":", lw=1)
     ax2.set_ylim(0, 105)
     ax2.set_ylabel(t("cp_cum_share", lang))
     for i, c in enumerate(data["abc"]):
@@ -79,9 +76,9 @@ def channel_times(kpis: pd.DataFrame, ax=None, lang: str = "en", sla_hours: floa
     long["stat"] = long["stat"].map({"resolution_median_h": t("cp_median", lang),
                                      "resolution_p90_h": t("cp_p90", lang)})
     long["label"] = [_lbl(g, lang) for g in long[key]]
-    sns.barplot(data=long, x="label", y="hours", hue="stat", palette=["#4C72B0", "#C44E52"], ax=ax)
+    sns.barplot(data=long, x="label", y="hours", hue="stat", palette=[INK["blue"], INK["red"]], ax=ax)
     if sla_hours is not None:
-        ax.axhline(sla_hours, color="black", ls="--", lw=1)
+        ax.axhline(sla_hours, color=INK["black"], ls="--", lw=1)
         ax.text(-0.45, sla_hours, t("cp_sla", lang, h=sla_hours), ha="left", va="bottom")
     return decorate(ax, t("cp_channel_title", lang), t("cp_channel", lang), t("cp_resolution_h", lang), lang,
                     legend_title="")
@@ -97,9 +94,9 @@ def queue_plot(calls: pd.DataFrame, metrics: pd.DataFrame, threshold: float = 20
     w = calls[wait].to_numpy(dtype=float)
     top = float(np.quantile(w, 0.99))
     bins = np.linspace(0, top, 40)
-    ax.hist([w[~ab], w[ab]], bins=bins, stacked=True, color=["#4C72B0", "#C44E52"],
+    ax.hist([w[~ab], w[ab]], bins=bins, stacked=True, color=[INK["blue"], INK["red"]],
             label=[t("cp_answered", lang), t("cp_abandoned", lang)])
-    ax.axvline(threshold, color="black", ls="--", lw=1)
+    ax.axvline(threshold, color=INK["black"], ls="--", lw=1)
     ax.text(threshold, ax.get_ylim()[1] * 0.95, " " + t("cp_threshold", lang, thr=threshold), va="top")
     ax.legend(loc="upper right")
     m = metrics.iloc[0]
@@ -112,7 +109,7 @@ def word_of_mouth_bars(result, ax=None, lang: str = "en"):
     ax = get_ax(ax, figsize=(6.5, 3.8))
     labels = [t("cp_positive", lang), t("cp_negative", lang)]
     vals = [result.told_positive, result.told_negative]
-    ax.barh(labels, vals, color=["#55A868", "#C44E52"])
+    ax.barh(labels, vals, color=[INK["green"], INK["red"]])
     for i, val in enumerate(vals):
         ax.text(val, i, f" {val:,.0f}", va="center")
     ax.set_xlim(0, max(max(vals), 1) * 1.2)
@@ -127,9 +124,9 @@ def recovery_bars(result, ax=None, lang: str = "en"):
     rate = tab["rate"].to_numpy() * 100
     ax.bar(x, rate, color=[RECOVERY_COLORS[g] for g in tab["group"]])
     err = np.vstack([rate - tab["ci_low"] * 100, tab["ci_high"] * 100 - rate])
-    ax.errorbar(x, rate, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor="black", capsize=5)
+    ax.errorbar(x, rate, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor=INK["black"], capsize=5)
     for i, val in enumerate(rate):
-        ax.text(i, 3, f"{val:.1f}", ha="center", va="bottom", color="white")
+        ax.text(i, 3, f"{val:.1f}", ha="center", va="bottom", color=INK["white"])
     ax.set_xticks(x, [t(f"cp_{g}", lang) for g in tab["group"]], rotation=15)
     ax.set_ylim(0, 100)
     pct = round(result.confidence * 100)
@@ -140,9 +137,9 @@ def effect_vs_truth(result, true_effect: float, ax=None, lang: str = "en"):
     """The estimated recovery effect with its interval next to the generator's true effect."""
     ax = get_ax(ax, figsize=(6.5, 2.6))
     d, lo, hi = (x * 100 for x in (result.difference, result.diff_low, result.diff_high))
-    ax.errorbar([d], [1], xerr=[[d - lo], [hi - d]], fmt="o", color="#4C72B0", capsize=6)
-    ax.plot([true_effect * 100], [0], "D", color="#8C8C8C")
-    ax.axvline(0, color="black", lw=1)
+    ax.errorbar([d], [1], xerr=[[d - lo], [hi - d]], fmt="o", color=INK["blue"], capsize=6)
+    ax.plot([true_effect * 100], [0], "D", color=INK["grey_light"])
+    ax.axvline(0, color=INK["black"], lw=1)
     ax.set_yticks([0, 1], [t("true", lang), t("estimated", lang)])
     ax.set_ylim(-0.7, 1.7)
     return decorate(ax, t("cp_effect_title", lang), t("cp_effect", lang), None, lang)
@@ -164,13 +161,13 @@ def decision_model_chart(path=None, ax=None, lang: str = "en"):
     ax = get_ax(ax, figsize=(8.5, 8))
     on_path = set(path or ())
     steps = set(zip(path[:-1], path[1:])) if path else set()
-    face = {"action": "#DCE6F2", "question": "#FBE5D6", "end": "#E2F0D9"}
+    face = {"action": INK["box_action"], "question": INK["box_question"], "end": INK["box_end"]}
     boxes = {}
     for node, (x, y) in _LAYOUT.items():
         kind = DECISION_NODES[node]
         w, h = 3.6, 0.8
         box = FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.05",
-                             fc=face[kind], ec="#C44E52" if node in on_path else "#7F7F7F",
+                             fc=face[kind], ec=INK["red"] if node in on_path else INK["mid_grey"],
                              lw=2 if node in on_path else 1)
         ax.add_patch(box)
         boxes[node] = box
@@ -180,15 +177,15 @@ def decision_model_chart(path=None, ax=None, lang: str = "en"):
             (x0, y0), (x1, y1) = _LAYOUT[src], _LAYOUT[dst]
             hot = (src, dst) in steps
             ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                        arrowprops=dict(arrowstyle="-|>", color="#C44E52" if hot else "#7F7F7F",
+                        arrowprops=dict(arrowstyle="-|>", color=INK["red"] if hot else INK["mid_grey"],
                                         lw=2.2 if hot else 1.0, patchA=boxes[src], patchB=boxes[dst],
                                         shrinkA=2, shrinkB=2))
             if ans != "next":
                 frac = 0.5 if abs(x1 - x0) > 0.1 else 0.55
                 fx, fy = x0 + frac * (x1 - x0), y0 + frac * (y1 - y0)
                 ax.text(fx, fy, t(ans, lang), fontsize=8, ha="center", va="center",
-                        color="#C44E52" if hot else "#404040",
-                        bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
+                        color=INK["red"] if hot else INK["ink_dark"],
+                        bbox=dict(boxstyle="round,pad=0.15", fc=INK["white"], ec="none"))
     ax.set_xlim(0.4, 9.9)
     ax.set_ylim(0.5, 11.6)
     ax.set_axis_off()

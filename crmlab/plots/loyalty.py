@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 
 from crmlab.labels import t
-from crmlab.plots._base import PALETTES, decorate, get_ax, label_or_key
+from crmlab.plots._base import INK, PALETTES, decorate, get_ax, label_or_key
 
 __all__ = ["decile_bars", "pareto_curve", "cohort_heatmap", "churn_bars", "rfm_bars", "sensitivity_plot",
            "clv_curve", "nps_bars", "jones_sasser_map", "trap_bars", "bgnbd_holdout", "segment_heatmap",
@@ -27,7 +27,7 @@ def decile_bars(deciles: pd.DataFrame, ax=None, lang: str = "en"):
     long = (deciles[cols] * 100).reset_index().melt(id_vars=deciles.index.name, var_name="kind", value_name="pct")
     long["kind"] = [t(k, lang) for k in long["kind"]]
     sns.barplot(data=long, x=deciles.index.name, y="pct", hue="kind", ax=ax,
-                palette=["#4C72B0", "#55A868"][: len(cols)])
+                palette=[INK["blue"], INK["green"]][: len(cols)])
     top = float(deciles["profit_share"].iloc[0]) if "profit_share" in deciles else float(deciles["sales_share"].iloc[0])
     return decorate(ax, t("decile_title", lang, top=top), t("decile", lang), t("share_pct", lang), lang,
                     legend_title="")
@@ -36,11 +36,11 @@ def decile_bars(deciles: pd.DataFrame, ax=None, lang: str = "en"):
 def pareto_curve(curve: pd.DataFrame, gini: float, ax=None, lang: str = "en", top: float = 0.2):
     """The Pareto (best-first Lorenz) curve of :func:`crmlab.loyalty.lorenz_curve`, with the 80/20 mark."""
     ax = get_ax(ax, figsize=(6, 5))
-    ax.plot(curve["customer_share"] * 100, curve["value_share"] * 100, color="#4C72B0", lw=2,
+    ax.plot(curve["customer_share"] * 100, curve["value_share"] * 100, color=INK["blue"], lw=2,
             label=t("pareto_curve", lang))
-    ax.plot([0, 100], [0, 100], color="grey", ls="--", lw=1, label=t("equality", lang))
+    ax.plot([0, 100], [0, 100], color=INK["grey"], ls="--", lw=1, label=t("equality", lang))
     share = float(np.interp(top, curve["customer_share"], curve["value_share"]))
-    ax.plot([top * 100, top * 100, 0], [0, share * 100, share * 100], color="#C44E52", lw=1, ls=":")
+    ax.plot([top * 100, top * 100, 0], [0, share * 100, share * 100], color=INK["red"], lw=1, ls=":")
     ax.annotate(f"{top:.0%} → {share:.0%}", (top * 100, share * 100), xytext=(8, -14), textcoords="offset points")
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 101)
@@ -64,9 +64,9 @@ def churn_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float
     key = data.columns[0]
     data["label"] = [label_or_key(g, lang) for g in data[key]]
     data["pct"] = data["rate"] * 100
-    sns.barplot(data=data, x="label", y="pct", color="#C44E52", ax=ax)
+    sns.barplot(data=data, x="label", y="pct", color=INK["red"], ax=ax)
     err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
-    ax.errorbar(np.arange(len(data)), data["pct"], yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor="black", capsize=5)
+    ax.errorbar(np.arange(len(data)), data["pct"], yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor=INK["black"], capsize=5)
     ax.set_ylim(0, 100)
     return decorate(ax, t("churn_title", lang, pct=round(confidence * 100)), t(group_label, lang),
                     t("churn_rate", lang), lang)
@@ -77,7 +77,7 @@ def rfm_bars(rfm_table: pd.DataFrame, ax=None, lang: str = "en"):
     ax = get_ax(ax)
     counts = rfm_table["segment"].value_counts().reindex(list(RFM_ORDER), fill_value=0)
     labels = [t(k, lang) for k in counts.index]
-    sns.barplot(x=counts.to_numpy(), y=labels, color="#4C72B0", ax=ax, orient="h")
+    sns.barplot(x=counts.to_numpy(), y=labels, color=INK["blue"], ax=ax, orient="h")
     for i, c in enumerate(counts):
         ax.text(c, i, f" {c}", va="center")
     return decorate(ax, t("rfm_title", lang), t("customers", lang), t("rfm_segment", lang), lang)
@@ -94,7 +94,7 @@ def sensitivity_plot(tables: dict, ax=None, lang: str = "en"):
         ax.plot(tab.index * 100, tab["change_pct"], marker="o", label=name)
         lows.append(tab["change_pct"].min())
         highs.append(tab["change_pct"].max())
-    ax.axhspan(25, 85, color="#55A868", alpha=0.12, label=t("reichheld_band", lang))
+    ax.axhspan(25, 85, color=INK["green"], alpha=0.12, label=t("reichheld_band", lang))
     ax.legend()
     return decorate(ax, t("sensitivity_title", lang, low=min(lows), high=max(highs)),
                     t("base_retention", lang) + " (%)", t("clv_change", lang), lang)
@@ -119,7 +119,7 @@ def nps_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
         ax.barh(labels, vals, left=left, color=NPS_COLORS[key], label=t(key, lang))
         for i, (l0, w) in enumerate(zip(left, vals)):
             if w >= 6:
-                ax.text(l0 + w / 2, i, f"{w:.0f}", ha="center", va="center", color="white")
+                ax.text(l0 + w / 2, i, f"{w:.0f}", ha="center", va="center", color=INK["white"])
         left += vals
     ax.set_xlim(0, 100)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, frameon=False)
@@ -147,8 +147,8 @@ def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "sa
     ax.set_yticks(ticks, [str(v) for v in ticks])
     ax.minorticks_off()
     ax.set_ylim(bottom=-0.6)
-    ax.axvline(satisfied_at - 0.5, color="grey", ls="--", lw=1)
-    ax.axhline(loyal_at - 0.5, color="grey", ls="--", lw=1)
+    ax.axvline(satisfied_at - 0.5, color=INK["grey"], ls="--", lw=1)
+    ax.axhline(loyal_at - 0.5, color=INK["grey"], ls="--", lw=1)
     ax.set_xticks([1, 2, 3, 4, 5])
     ax.legend(loc="upper left", fontsize=8, markerscale=1.5)
     return decorate(ax, t("js_title", lang), t("satisfaction_15", lang), t("purchases_next", lang), lang,
@@ -163,7 +163,7 @@ def trap_bars(table: pd.DataFrame, ax=None, lang: str = "en", satisfied_at: int 
     sns.barplot(data=data, x=level, y=data["rate"] * 100, hue=level, palette=PALETTES["scale5"][: len(data)],
                 legend=False, ax=ax)
     err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
-    ax.errorbar(np.arange(len(data)), data["rate"] * 100, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor="black",
+    ax.errorbar(np.arange(len(data)), data["rate"] * 100, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor=INK["black"],
                 capsize=5)
     ax.set_ylim(0, 100)
     sat = data[data[level] >= satisfied_at]
@@ -178,8 +178,8 @@ def bgnbd_holdout(summary: pd.DataFrame, predicted, ax=None, lang: str = "en", m
     x = summary[frequency].clip(upper=max_x)
     data = pd.DataFrame({"x": x, "actual": summary[actual], "predicted": np.asarray(predicted)})
     means = data.groupby("x")[["actual", "predicted"]].mean()
-    ax.plot(means.index, means["actual"], marker="o", color="#4C72B0", label=t("actual", lang))
-    ax.plot(means.index, means["predicted"], marker="s", ls="--", color="#DD8452", label=t("predicted", lang))
+    ax.plot(means.index, means["actual"], marker="o", color=INK["blue"], label=t("actual", lang))
+    ax.plot(means.index, means["predicted"], marker="s", ls="--", color=INK["orange"], label=t("predicted", lang))
     ticks = list(means.index)
     ax.set_xticks(ticks, [f"{int(k)}+" if k == max_x else str(int(k)) for k in ticks])
     ax.legend()

@@ -7,14 +7,13 @@ import pandas as pd
 import seaborn as sns
 
 from crmlab.labels import t
-from crmlab.plots._base import PALETTES, decorate, get_ax, label_or_key
+from crmlab.plots._base import INK, PALETTES, decorate, get_ax, label_or_key
 
 __all__ = ["CONSTRUCT_PALETTE", "ECSI_POSITIONS", "path_diagram", "loadings_bars", "total_effects_bars",
            "index_compare_bars"]
 
 # One colour per construct of the ECSI model, the same in every plot.
-CONSTRUCT_PALETTE = {"IMAG": "#8172B3", "EXPE": "#64B5CD", "QUAL": "#4C72B0",
-                     "VAL": "#CCB974", "SAT": "#55A868", "LOY": "#C44E52"}
+CONSTRUCT_PALETTE = PALETTES["construct"]
 # Layout of the standard ECSI diagram (x, y), arrows run left to right.
 ECSI_POSITIONS = {"IMAG": (0.0, 1.5), "EXPE": (0.0, -0.5), "QUAL": (1.6, -1.5),
                   "VAL": (1.6, 0.3), "SAT": (3.2, 0.3), "LOY": (4.6, 1.5)}
@@ -22,7 +21,7 @@ METHOD_COLORS = PALETTES["index_method"]
 
 
 def _color(name: str, k: int = 0) -> str:
-    fallback = ["#4C72B0", "#55A868", "#C44E52", "#8172B3", "#CCB974", "#64B5CD", "#DD8452", "#937860"]
+    fallback = PALETTES["cycle"]
     return CONSTRUCT_PALETTE.get(name, fallback[k % len(fallback)])
 
 
@@ -59,18 +58,18 @@ def path_diagram(fit, ax=None, lang: str = "en", positions: dict | None = None, 
             text += f"\nR² = {r2[n]:.{decimals}f}"
         boxes[n] = ax.text(x, y, text, ha="center", va="center", zorder=3,
                            bbox=dict(boxstyle="round,pad=0.5", fc=_color(n, k), ec="none", alpha=0.9),
-                           color="white")
+                           color=INK["white"])
     for _, row in fit.paths.iterrows():
         a, b, coef = row["from"], row["to"], row["coef"]
         (x0, y0), (x1, y1) = pos[a], pos[b]
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=2,
-                    arrowprops=dict(arrowstyle="-|>", color="#444444", lw=0.8 + 4 * min(abs(coef), 1),
+                    arrowprops=dict(arrowstyle="-|>", color=INK["arrow"], lw=0.8 + 4 * min(abs(coef), 1),
                                     ls="--" if coef < 0 else "-", patchA=boxes[a].get_bbox_patch(),
                                     patchB=boxes[b].get_bbox_patch(), shrinkA=2, shrinkB=2))
         mx, my = x0 + 0.45 * (x1 - x0), y0 + 0.45 * (y1 - y0)
         shown = round(float(coef), decimals) + 0.0  # no "-0.00"
         ax.text(mx, my, f"{shown:.{decimals}f}", ha="center", va="center", fontsize=9, zorder=4,
-                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
+                bbox=dict(boxstyle="round,pad=0.15", fc=INK["white"], ec="none"))
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
@@ -86,7 +85,7 @@ def loadings_bars(fit, ax=None, lang: str = "en", threshold: float = 0.7):
     data["construct"] = [label_or_key(b, lang) for b in data["block"]]
     palette = {label_or_key(b, lang): _color(b, k) for k, b in enumerate(fit.blocks)}
     sns.barplot(data=data, y="name", x="loading", hue="construct", palette=palette, dodge=False, ax=ax)
-    ax.axvline(threshold, color="grey", ls="--", lw=1)
+    ax.axvline(threshold, color=INK["grey"], ls="--", lw=1)
     ax.set_xlim(0, 1)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     return decorate(ax, t("pls_loadings_title", lang), t("pls_loading", lang), t("pls_indicator", lang), lang,
@@ -102,7 +101,7 @@ def total_effects_bars(fit, target: str = "SAT", ax=None, lang: str = "en"):
     sns.barplot(data=data, x="construct", y="total", hue="construct", palette=palette, legend=False, ax=ax)
     for i, val in enumerate(data["total"]):
         ax.text(i, val, f"{val:.2f}", ha="center", va="bottom")
-    ax.axhline(0, color="black", lw=0.8)
+    ax.axhline(0, color=INK["black"], lw=0.8)
     return decorate(ax, t("pls_effect_title", lang, target=label_or_key(target, lang)),
                     t("pls_construct", lang), t("pls_total_effect", lang), lang)
 
@@ -114,7 +113,7 @@ def index_compare_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
     data = table.rename_axis("group").reset_index().melt(id_vars="group", var_name="method", value_name="index")
     data["group"] = [label_or_key(g, lang) for g in data["group"]]
     data["method"] = data["method"].map(lambda m: names.get(m, m))
-    palette = {names.get(m, m): METHOD_COLORS.get(m, "#4C72B0") for m in table.columns}
+    palette = {names.get(m, m): METHOD_COLORS.get(m, INK["blue"]) for m in table.columns}
     sns.barplot(data=data, x="group", y="index", hue="method", palette=palette, ax=ax)
     for cont in ax.containers:
         ax.bar_label(cont, fmt="%.1f", fontsize=8)

@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 
 from crmlab.labels import t
-from crmlab.plots._base import PALETTES, decorate, get_ax, label_or_key
+from crmlab.plots._base import INK, PALETTES, decorate, get_ax, label_or_key
 
 __all__ = ["csi_bars", "ipa_map", "repurchase_bars", "weights_compare"]
 
@@ -18,12 +18,12 @@ def csi_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float =
     data = table.reset_index()
     key = data.columns[0]
     data["label"] = [label_or_key(g, lang) for g in data[key]]
-    colors = [PALETTES["segment"].get(g, "#4C72B0") for g in data[key]]
+    colors = [PALETTES["segment"].get(g, INK["blue"]) for g in data[key]]
     sns.barplot(data=data, x="label", y="csi", hue="label", palette=colors, legend=False, ax=ax)
     err = np.vstack([data["csi"] - data["ci_low"], data["ci_high"] - data["csi"]])
-    ax.errorbar(np.arange(len(data)), data["csi"], yerr=err, fmt="none", ecolor="black", capsize=5)
+    ax.errorbar(np.arange(len(data)), data["csi"], yerr=err, fmt="none", ecolor=INK["black"], capsize=5)
     for i, val in enumerate(data["csi"]):
-        ax.text(i, 2, f"{val:.1f}", ha="center", va="bottom", color="white")
+        ax.text(i, 2, f"{val:.1f}", ha="center", va="bottom", color=INK["white"])
     ax.set_ylim(0, 100)
     pct = round(confidence * 100)
     return decorate(ax, t("csi_title", lang, pct=pct), t("segment", lang), t("csi_axis", lang), lang)
@@ -38,8 +38,8 @@ def ipa_map(table: pd.DataFrame, ax=None, lang: str = "en", importance_label: st
                     s=120, legend=False, ax=ax)
     pc, ic = table.attrs.get("performance_cut"), table.attrs.get("importance_cut")
     if pc is not None:
-        ax.axvline(pc, color="grey", ls="--", lw=1)
-        ax.axhline(ic, color="grey", ls="--", lw=1)
+        ax.axvline(pc, color=INK["grey"], ls="--", lw=1)
+        ax.axhline(ic, color=INK["grey"], ls="--", lw=1)
     for _, row in data.iterrows():
         ax.annotate(label_or_key(row["attribute"], lang), (row["performance"], row["importance"]),
                     xytext=(6, 4), textcoords="offset points")
@@ -65,7 +65,7 @@ def repurchase_bars(result, ax=None, lang: str = "en"):
                 legend=False, ax=ax)
     err = np.vstack([(tab["rate"] - tab["ci_low"]) * 100, (tab["ci_high"] - tab["rate"]) * 100])
     ax.errorbar(np.arange(len(tab)), tab["rate"] * 100, yerr=np.nan_to_num(err).clip(min=0), fmt="none",
-                ecolor="black", capsize=5)
+                ecolor=INK["black"], capsize=5)
     ax.set_ylim(0, 100)
     return decorate(ax, t("repurchase_title", lang, ratio=result.top_box_ratio),
                     t("satisfaction_level", lang), t("repurchase_rate", lang), lang)

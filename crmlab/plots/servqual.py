@@ -9,8 +9,8 @@ import seaborn as sns
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from scipy import stats as _st
 
-from crmlab.labels import t
-from crmlab.plots._base import PALETTES, decorate, get_ax
+from crmlab.labels import label, t
+from crmlab.plots._base import INK, PALETTES, decorate, get_ax
 
 __all__ = ["DIMENSION_COLORS", "dimension_gaps", "snake_profile", "wave_bars", "gap1_bars",
            "priority_bars", "gap_truth", "gap_model_diagram"]
@@ -21,11 +21,8 @@ WAVE_COLORS = PALETTES["wave"]
 
 
 def sq_label(key, lang: str = "en") -> str:
-    """Translate a dimension, branch or wave name (``sq_<name>``); other names are kept."""
-    try:
-        return t(f"sq_{key}", lang)
-    except KeyError:
-        return str(key)
+    """A dimension, branch or wave name (``sq_<name>``), through :func:`crmlab.labels.label`."""
+    return label(key, lang, "sq_")
 
 
 def _colors(names) -> list[str]:
@@ -53,8 +50,8 @@ def dimension_gaps(result, ax=None, lang: str = "en", group=None, confidence: fl
     y = np.arange(len(names))
     ax.barh(y, tab["gap"], color=_colors(names))
     err = np.vstack([tab["gap"] - tab["ci_low"], tab["ci_high"] - tab["gap"]])
-    ax.errorbar(tab["gap"], y, xerr=np.nan_to_num(err), fmt="none", ecolor="black", capsize=4)
-    ax.axvline(0, color="black", lw=0.8)
+    ax.errorbar(tab["gap"], y, xerr=np.nan_to_num(err), fmt="none", ecolor=INK["black"], capsize=4)
+    ax.axvline(0, color=INK["black"], lw=0.8)
     ax.set_yticks(y, [sq_label(n, lang) for n in names])
     ax.invert_yaxis()
     for yi, val, lo_, hi_ in zip(y, tab["gap"], tab["ci_low"], tab["ci_high"]):
@@ -80,8 +77,8 @@ def snake_profile(result, ax=None, lang: str = "en"):
         ax.text(1.01, 1 - (start + size / 2) / len(tab), sq_label(d, lang), transform=ax.transAxes,
                 va="center", ha="left", color=_colors([d])[0], fontsize=9)
         start += size
-    ax.plot(tab["expectation"], y, "-o", color="#8C8C8C", ms=4, label=t("sq_expectation", lang))
-    ax.plot(tab["perception"], y, "-s", color="#C44E52", ms=4, label=t("sq_perception", lang))
+    ax.plot(tab["expectation"], y, "-o", color=INK["grey_light"], ms=4, label=t("sq_expectation", lang))
+    ax.plot(tab["perception"], y, "-s", color=INK["red"], ms=4, label=t("sq_perception", lang))
     ax.set_yticks(y, [str(i) for i in tab.index])
     ax.set_ylim(len(tab) - 0.5, -0.5)
     ax.set_xlim(1, 7)
@@ -100,8 +97,8 @@ def wave_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float 
         half = _st.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1)) * se
         pos = x + (k - 0.5) * width
         ax.bar(pos, table[w], width, color=WAVE_COLORS[w], label=t(f"sq_{w}", lang))
-        ax.errorbar(pos, table[w], yerr=np.nan_to_num(half), fmt="none", ecolor="black", capsize=3)
-    ax.axhline(0, color="black", lw=0.8)
+        ax.errorbar(pos, table[w], yerr=np.nan_to_num(half), fmt="none", ecolor=INK["black"], capsize=3)
+    ax.axhline(0, color=INK["black"], lw=0.8)
     ax.set_xticks(x, [sq_label(n, lang) for n in names])
     ax.legend(title=t("sq_wave", lang))
     return decorate(ax, t("sq_wave_title", lang), t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
@@ -126,8 +123,8 @@ def gap1_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
         colors = pal[k] if g is not None else _colors(names)
         ax.bar(pos, sub["gap1"], width, color=colors, label=sq_label(g, lang) if g is not None else None)
         err = np.vstack([sub["gap1"] - sub["ci_low"], sub["ci_high"] - sub["gap1"]])
-        ax.errorbar(pos, sub["gap1"], yerr=np.nan_to_num(err), fmt="none", ecolor="black", capsize=2, lw=0.8)
-    ax.axhline(0, color="black", lw=0.8)
+        ax.errorbar(pos, sub["gap1"], yerr=np.nan_to_num(err), fmt="none", ecolor=INK["black"], capsize=2, lw=0.8)
+    ax.axhline(0, color=INK["black"], lw=0.8)
     ax.set_xticks(x, [sq_label(n, lang) for n in names])
     if groups != [None]:
         ax.legend(fontsize=8)
@@ -161,7 +158,7 @@ def gap_truth(estimated: pd.Series, true: pd.Series, ax=None, lang: str = "en"):
     x = np.arange(len(data))
     for k, kind in enumerate(("estimated", "true")):
         ax.bar(x + (k - 0.5) * 0.38, data[kind], 0.38, color=PALETTES["estimate"][kind], label=t(kind, lang))
-    ax.axhline(0, color="black", lw=0.8)
+    ax.axhline(0, color=INK["black"], lw=0.8)
     ax.set_xticks(x, [sq_label(n, lang) for n in data.index])
     ax.legend()
     return decorate(ax, t("sq_truth_title", lang), t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
@@ -186,10 +183,10 @@ def gap_model_diagram(ax=None, lang: str = "en"):
     h = 0.9
     for key, (cx, cy, w) in boxes.items():
         ax.add_patch(FancyBboxPatch((cx - w / 2, cy - h / 2), w, h, boxstyle="round,pad=0.05",
-                                    fc="#EAF0F8" if cy > 5.3 else "#F4F4F4", ec="#4D4D4D", lw=1.2))
+                                    fc=INK["box_customer"] if cy > 5.3 else INK["box_provider"], ec=INK["ink"], lw=1.2))
         ax.text(cx, cy, t(f"sq_box_{key}", lang), ha="center", va="center", fontsize=9)
 
-    def arrow(p, q, color="#4D4D4D", style="-|>", ls="-"):
+    def arrow(p, q, color=INK["ink"], style="-|>", ls="-"):
         ax.add_patch(FancyArrowPatch(p, q, arrowstyle=style, mutation_scale=12, color=color, lw=1.2, ls=ls))
 
     arrow((4.2, 8.75 - 0.0), (4.2, 8.15))          # word of mouth -> expected
@@ -201,10 +198,10 @@ def gap_model_diagram(ax=None, lang: str = "en"):
     arrow((2.7, 7.7), (1.0, 7.7), style="-")       # expected -> management (listening loop)
     arrow((1.0, 7.7), (1.0, 1.1), style="-")
     arrow((1.0, 1.1), (2.4, 1.1))
-    ax.axhline(5.3, xmin=0.02, xmax=0.98, color="#8C8C8C", ls="--", lw=1)
-    ax.text(9.8, 5.5, t("sq_customer_side", lang), ha="right", va="bottom", fontsize=9, color="#4C72B0")
-    ax.text(9.8, 5.1, t("sq_provider_side", lang), ha="right", va="top", fontsize=9, color="#4D4D4D")
-    red = "#C44E52"
+    ax.axhline(5.3, xmin=0.02, xmax=0.98, color=INK["grey_light"], ls="--", lw=1)
+    ax.text(9.8, 5.5, t("sq_customer_side", lang), ha="right", va="bottom", fontsize=9, color=INK["blue"])
+    ax.text(9.8, 5.1, t("sq_provider_side", lang), ha="right", va="top", fontsize=9, color=INK["ink"])
+    red = INK["red"]
     gaps = {  # gap: (label position, bracket from, bracket to)
         5: ((6.4, 6.95), (5.75, 7.7), (5.75, 6.2)),
         1: ((0.15, 4.4), None, None),

@@ -1,0 +1,17 @@
+"""Bad-input battery: the text path (labels, the translate command)."""
+
+from badinput import Bad, check, params
+
+from crmlab import cli, labels
+
+CASES: list[Bad] = [
+    Bad("text-cli-translate-no-action", "cli:translate", lambda: cli.run(["translate"]), r"translate: nothing to do"),
+    Bad("text-t-lang-unknown", "crmlab.labels.t", lambda: labels.t("csi", "fr"), r"lang='fr'"),
+    Bad("text-t-lang-not-text", "crmlab.labels.t", lambda: labels.t("csi", None), r"lang=None"),
+    Bad("text-label-lang-upper", "crmlab.labels.label", lambda: labels.label("delivery", "ZH", "cp_"), r"lang='ZH'"),
+]
+
+
+@params(CASES)
+def test_bad_input(case):
+    check(case)
