@@ -370,14 +370,7 @@ def _bad_values(arr, bad) -> str:
 
 def _horizon(t) -> np.ndarray:
     """The forecast horizon ``t``: finite and >= 0 (a number or an array)."""
-    if isinstance(t, (str, bytes, bool, np.bool_)):
-        raise CRMDataError(f"t={t!r} is not a number. Fix: pass the forecast horizon in time units, "
-                           "e.g. t=52 (weeks).")
-    try:
-        arr = np.asarray(t, dtype="float64")
-    except (TypeError, ValueError):
-        raise CRMDataError(f"t={t!r} is not a number. Fix: pass the forecast horizon in time units, "
-                           "e.g. t=52 (weeks).") from None
+    arr = v.to_numbers(t, "t", "pass the forecast horizon in time units, e.g. t=52 (weeks).")
     bad = ~np.isfinite(arr) | (arr < 0)
     if bad.any():
         raise CRMDataError(f"t must be a finite horizon >= 0 (time units after the end of calibration); got "

@@ -157,14 +157,8 @@ def to_csi(score, scale: tuple[float, float] = (1, 5)):
     missing scores stay missing.
     """
     low, high = _scale(scale)
-    if isinstance(score, (str, bytes, bool, np.bool_)) or score is None:
-        raise CRMDataError(f"score={score!r} must be a number (or numbers) on the {low:g}-{high:g} scale. "
-                           "Fix: pass a mean rating, e.g. to_csi(4.2).")
-    try:
-        x = np.asarray(score, dtype="float64")
-    except (TypeError, ValueError):
-        raise CRMDataError(f"score must be numbers on the {low:g}-{high:g} scale, got {score!r}. "
-                           "Fix: convert them with pd.to_numeric first.") from None
+    x = v.to_numbers(score, "score", f"pass mean ratings on the {low:g}-{high:g} scale, e.g. to_csi(4.2) "
+                     "(convert text with pd.to_numeric first).")
     with np.errstate(invalid="ignore"):
         out_of = (x < low - 1e-9) | (x > high + 1e-9)
     if x.size == 0:

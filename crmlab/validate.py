@@ -37,12 +37,21 @@ __all__ = [
     "require_nonnegative",
     "require_int",
     "require_group_labels",
+    "to_numbers",
     "require_confidence",
     "require_scale",
     "to_datetime",
     "to_timestamp",
     "to_bool",
 ]
+
+
+def _row_list(index: pd.Index, mask) -> str:
+    """``3, 7, 9 (and 4 more)``: the labels of the first rows where ``mask`` holds."""
+    mask = np.asarray(mask, dtype=bool)
+    rows = ", ".join(repr(i) for i in index[mask][:MAX_SHOWN])
+    more = int(mask.sum()) - MAX_SHOWN
+    return rows + (f" (and {more} more)" if more > 0 else "")
 
 
 def show_values(values: pd.Series, limit: int = MAX_SHOWN) -> str:
@@ -129,11 +138,8 @@ def require_no_missing(df: pd.DataFrame, columns: Iterable[str], fix: str | None
     for col in columns:
         miss = df[col].isna()
         if miss.any():
-            rows = ", ".join(repr(i) for i in df.index[miss][:MAX_SHOWN])
-            more = int(miss.sum()) - MAX_SHOWN
             raise CRMDataError(
-                f"column {col!r} has {int(miss.sum())} missing value(s) at row(s) {rows}"
-                + (f" (and {more} more)" if more > 0 else "")
+                f"column {col!r} has {int(miss.sum())} missing value(s) at row(s) {_row_list(df.index, miss)}"
                 + ". Fix: "
                 + (fix or f"drop those rows (df.dropna(subset=[{col!r}])) or fill them.")
             )
@@ -617,6 +623,16 @@ def require_int(value, name: str, minimum: int | None = None, maximum: int | Non
     return value
 
 
+def to_numbers(value, name: str, fix: str) -> np.ndarray:
+    """``value`` (a number, list, array or Series of numbers) as a float array; text, bools and None refused."""
+    if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
+        raise CRMDataError(f"{name}={value!r} is not a number. Fix: {fix}")
+    try:
+        return np.asarray(value, dtype="float64")
+    except (TypeError, ValueError):
+        raise CRMDataError(f"{name} must be numbers, got {value!r:.80}. Fix: {fix}") from None
+
+
 def require_group_labels(df: pd.DataFrame, by: str) -> None:
     """The kit's one policy for a grouping column (``by=``): every row needs a label.
 
@@ -629,11 +645,8 @@ def require_group_labels(df: pd.DataFrame, by: str) -> None:
     if pd.api.types.is_string_dtype(df[by]) or df[by].dtype == object:
         miss = miss | (df[by].astype("string").str.strip() == "").fillna(False).astype(bool)
     if miss.any():
-        rows = ", ".join(repr(i) for i in df.index[miss][:MAX_SHOWN])
-        more = int(miss.sum()) - MAX_SHOWN
         raise CRMDataError(
-            f"group column {by!r} has {int(miss.sum())} missing or blank label(s) at row(s) {rows}"
-            + (f" (and {more} more)" if more > 0 else "")
+            f"group column {by!r} has {int(miss.sum())} missing or blank label(s) at row(s) {_row_list(df.index, miss)}"
             + f" of {len(df)}. Fix: drop them on purpose, "
             f"df = df[df[{by!r}].fillna('').astype(str).str.strip() != ''], "
             f"or label them, e.g. df[{by!r}] = df[{by!r}].fillna('unknown')."

@@ -205,15 +205,9 @@ def expected_files() -> dict[str, str]:
 
 def write_all(directory: str | Path | None = None) -> list[Path]:
     """Regenerate every shipped CSV, its truth JSON and the README into ``directory``."""
-    directory = Path(directory) if directory is not None else data_dir()
-    if directory.exists() and not directory.is_dir():
-        raise CRMDataError(f"--dir / directory {str(directory)!r} is a file, not a folder. "
-                           "Fix: pass a folder (it is created if missing), e.g. --dir build/datasets.")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CRMDataError(f"cannot create the folder {str(directory)!r} ({exc.strerror or exc}). "
-                           "Fix: pass a folder you can write to.") from None
+    from crmlab._io import out_folder
+
+    directory = out_folder(directory if directory is not None else data_dir(), "--dir / directory")
     written = []
     for fname, text in expected_files().items():
         path = directory / fname
