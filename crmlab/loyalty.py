@@ -65,13 +65,6 @@ def _flag(value, name: str) -> bool:
     return bool(value)
 
 
-def _confidence(value) -> float:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)) \
-            or not 0 < float(value) < 1:
-        raise CRMDataError(f"confidence={value!r} must be a number between 0 and 1. Fix: e.g. confidence=0.95.")
-    return float(value)
-
-
 def _number(value, name: str, low: float = -np.inf, high: float = np.inf, example: str = "") -> float:
     """A finite scalar parameter (not text, not a bool) in [low, high]."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)) \
@@ -235,7 +228,7 @@ def repeat_rate(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     >>> repeat_rate(tx)["rate"].item()   # customer 2 bought twice on one day: not a repeat
     0.5
     """
-    confidence = _confidence(confidence)
+    confidence = v.require_confidence(confidence)
     work = _transactions(df, customer, date, extra=[by] if by is not None else ())
     if by is not None:
         v.require_group_labels(df, by)
@@ -555,7 +548,7 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
     if isinstance(inactive_days, (bool, np.bool_)):
         raise CRMDataError(f"inactive_days={inactive_days!r} is not a number of days. Fix: e.g. inactive_days=180.")
     v.require_positive(inactive_days, "inactive_days")
-    confidence = _confidence(confidence)
+    confidence = v.require_confidence(confidence)
     if by is None:
         raise CRMDataError("churn_by_group needs by= (the grouping column). Fix: e.g. by='channel'.")
     work = _transactions(df, customer, date, extra=[by])
@@ -740,7 +733,7 @@ def nps(data, column: str = "recommend", by: str | None = None, confidence: floa
     """
     from crmlab.stats import _z
 
-    z = _z(_confidence(confidence))
+    z = _z(v.require_confidence(confidence))
     _colnames(column=column, by=by)
     if isinstance(data, pd.Series):
         if by is not None:
