@@ -65,11 +65,20 @@ def student_text(solution_path: str | Path) -> str:
     return nbformat.writes(student_notebook(nb)) + "\n"
 
 
-def solution_paths(root: str | Path = ".") -> list[Path]:
-    return sorted((Path(root) / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+def solution_paths(root: str | Path | None = None) -> list[Path]:
+    """The solution notebooks of a checkout (``root``, default: the checkout the kit runs from).
+
+    The solutions are not shipped in the wheel, so after a normal install
+    this is a CRMDataError naming ``--root`` (pass the kit's checkout).
+    """
+    from crmlab._paths import checkout_root, kit_files, missing
+
+    if root is None and checkout_root() is None:
+        raise missing("exercises/solutions", None, "exercise solutions (authors only; not shipped in the wheel)")
+    return kit_files("exercises/solutions", "[0-9][0-9]_*.ipynb", root, "exercise solutions")
 
 
-def generate_all(root: str | Path = ".", check: bool = False) -> list[str]:
+def generate_all(root: str | Path | None = None, check: bool = False) -> list[str]:
     """Write every student copy; with ``check`` only report the ones that differ."""
     differ = []
     for sol in solution_paths(root):
