@@ -212,13 +212,15 @@ def _codes(s: pd.Series) -> tuple[np.ndarray, pd.Index]:
 def _check_scores(scores: pd.DataFrame, score: str, scale) -> np.ndarray:
     """The score column as floats, checked against the scale (fast path; messages from crmlab.validate)."""
     col = scores[score]
+    x = None
     if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
         x = col.to_numpy(dtype="float64", na_value=np.nan)
         present = x[~np.isnan(x)]
-        if present.size == 0 or (present.min() >= scale[0] and present.max() <= scale[1]):
-            return x
-    v.require_in_scale(scores, [score], *scale, allow_missing=True)
-    return col.to_numpy(dtype="float64", na_value=np.nan)  # pragma: no cover - require_in_scale raised
+        if present.size and (present.min() < scale[0] or present.max() > scale[1]):
+            x = None
+    if x is None:  # not numbers, or off the scale: require_in_scale raises with the kit's message
+        v.require_in_scale(scores, [score], *scale, allow_missing=True)
+    return x
 
 
 def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: float = 0.5,

@@ -75,18 +75,18 @@ def _transactions(df: pd.DataFrame, customer: str, date: str | None = None, amou
 
 
 def _normalize(dates: pd.Series) -> pd.Series:
-    """Dates at midnight (time of day dropped); a fast path for timezone-naive datetime64."""
-    if isinstance(dates.dtype, np.dtype):
-        return pd.Series(dates.to_numpy().astype("datetime64[D]").astype(dates.dtype), index=dates.index,
-                         name=dates.name)
-    return dates.dt.normalize()
+    """Dates at midnight (time of day dropped).
+
+    ``dates`` come from :func:`crmlab.validate.to_datetime`, which always
+    returns timezone-naive datetime64 (a zone is converted to UTC and dropped).
+    """
+    return pd.Series(dates.to_numpy().astype("datetime64[D]").astype(dates.dtype), index=dates.index,
+                     name=dates.name)
 
 
 def _day_numbers(dates: pd.Series) -> np.ndarray:
-    """Whole days since 1970-01-01 (int64) of normalised dates."""
-    if isinstance(dates.dtype, np.dtype):
-        return dates.to_numpy().astype("datetime64[D]").astype("int64")
-    return dates.dt.tz_localize(None).to_numpy().astype("datetime64[D]").astype("int64")
+    """Whole days since 1970-01-01 (int64) of normalised (timezone-naive) dates."""
+    return dates.to_numpy().astype("datetime64[D]").astype("int64")
 
 
 def _day_of(ts: pd.Timestamp) -> int:
@@ -680,10 +680,7 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     cal_end = _as_of(calibration_end, work["date"])
     if amount is None:
         return _rfm_summary_fast(work, customer, cal_end, observation_end, unit)
-    if amount is not None:
-        days = work.groupby(["customer", "date"], sort=False)["amount"].sum().reset_index()
-    else:
-        days = work[["customer", "date"]].drop_duplicates()
+    days = work.groupby(["customer", "date"], sort=False)["amount"].sum().reset_index()
     cal = days[days["date"] <= cal_end]
     if cal.empty:
         raise CRMDataError(f"no purchases on or before calibration_end={cal_end.date()}. Fix: choose a later date.")
@@ -694,12 +691,11 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
                         "recency": (last - first).dt.days / u,
                         "T": (cal_end - first).dt.days / u})
     out.index.name = customer
-    if amount is not None:
-        tot = cal.groupby("customer", sort=True)["amount"].sum()
-        # ties (two purchases on the first day): the first in data order (stable sort)
-        first_amt = cal.sort_values(["customer", "date"], kind="stable").groupby("customer", sort=True)["amount"].first()
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out["monetary_value"] = ((tot - first_amt) / out["frequency"]).where(out["frequency"] > 0, 0.0)
+    tot = cal.groupby("customer", sort=True)["amount"].sum()
+    # ties (two purchases on the first day): the first in data order (stable sort)
+    first_amt = cal.sort_values(["customer", "date"], kind="stable").groupby("customer", sort=True)["amount"].first()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["monetary_value"] = ((tot - first_amt) / out["frequency"]).where(out["frequency"] > 0, 0.0)
     if observation_end is not None:
         obs_end = _as_of(observation_end, work["date"])
         if obs_end <= cal_end:

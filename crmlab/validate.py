@@ -29,7 +29,6 @@ __all__ = [
     "require_numeric",
     "require_no_missing",
     "require_in_scale",
-    "require_integer_scale",
     "require_weights",
     "require_unique",
     "require_choice",
@@ -174,9 +173,6 @@ def require_in_scale(
                     f"column {col!r} must hold whole-number ratings on the {low:g}-{high:g} "
                     f"scale, found: {show_values(frac)}. Fix: round or correct them."
                 )
-
-
-require_integer_scale = require_in_scale  # alias kept for readability at call sites
 
 
 def require_weights(
