@@ -22,7 +22,7 @@ and is vectorised.
 
 Source: Burnett, K. (2002). *The Handbook of Key Customer Relationship
 Management*. Financial Times / Prentice Hall; as taught in the course
-reading (seed 002). The reading gives the weights of the business-status
+slides *Customer relationship management* (READINGS.md). The reading gives the weights of the business-status
 group only (.08/.03/.05/.03/.04/.04); every other default weight, the
 relationship bands and the cut points are the kit's illustrative choices.
 """
@@ -250,7 +250,7 @@ def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: f
     >>> aggregate_experts(long, indicators=["volume"]).scores.loc["A", "volume"]
     np.float64(4.5)
 
-    Source: the reading recommends expert scoring (专家评价法) (Burnett 2002, seed 002).
+    Source: Burnett (2002) recommends expert scoring (专家评价法); see READINGS.md.
     """
     v.require_frame(scores, "expert scores")
     v.require_columns(scores, [account, expert, indicator, score], "expert scores")
@@ -408,7 +408,7 @@ def attractiveness_index(scores: pd.DataFrame | ExpertPanel,
     >>> attractiveness_index(s, {"a": 0.25, "b": 0.75}).tolist()
     [3.5, 1.0]
 
-    Source: Burnett (2002), the scoring table of seed 002 (评价分值 x 指标权数 = 加权值).
+    Source: Burnett (2002), the scoring table as given in the course slides (评价分值 x 指标权数 = 加权值).
     """
     return _weighted_index(scores, weights, default_attractiveness_weights(), "attractiveness", "attractiveness")
 
@@ -612,7 +612,7 @@ def burnett_matrix(data: pd.DataFrame, attractiveness: str = "attractiveness", r
     >>> burnett_matrix(d)["strategy"].tolist()
     ['selective_defence', 'selective_maintenance']
 
-    Source: Burnett (2002), seed 002 (基于 Burnett 矩阵的核心客户发展策略).
+    Source: Burnett (2002) (基于 Burnett 矩阵的核心客户发展策略); see READINGS.md.
     """
     v.require_frame(data, "data")
     v.require_columns(data, [attractiveness, relationship], "data")

@@ -222,9 +222,9 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     ...                reopened=None, contacts=None, end="2024-01-02")["resolution_median_h"].item()
     10.0
 
-    Source: KPIs named by the course readings' CRM-capability indicators
-    (seed 001: time to resolve, satisfaction with the resolution); Kaplan &
-    Meier (1958) for censored durations.
+    Source: KPIs named by the CRM-capability indicators of the course notes
+    *CRM capability* (time to resolve, satisfaction with the resolution);
+    Kaplan & Meier (1958) for censored durations. See READINGS.md.
     """
     v.require_frame(log, "complaint log")
     v.require_choice(method, ["km", "resolved_only"], "method")
@@ -522,8 +522,9 @@ def word_of_mouth(n_complaints: float, share_full: float = 0.5, tell_full: float
     at risk = lost - gained. ``reduce_fraction`` and ``increase_fraction``
     (how much less or more they buy, default 50%) are not in the survey.
 
-    Source: Coca-Cola's 1981 complainant survey (TARP), as quoted in the
-    course readings (seed 000).
+    Source: TARP for Coca-Cola (1981), *Measuring the Grapevine*, as quoted
+    in the course notes *Customer relationship analysis*; Goodman (1999).
+    See READINGS.md.
     """
     n = v.require_positive(n_complaints, "n_complaints", allow_zero=True)
     shares = {}
@@ -639,8 +640,8 @@ def recovery_table(customers: pd.DataFrame, had_problem: str = "had_problem", co
 
 # ---------------------------------------------------------------- decision model
 
-# The problem-solving / decision model of the readings (seed 000,
-# "关系管理中问题解决模型"). Node kinds: "action" (one next node), "question"
+# The problem-solving / decision model of the course notes *Customer
+# relationship analysis* ("关系管理中问题解决模型", READINGS.md). Node kinds: "action" (one next node), "question"
 # (yes/no), "end". Labels are keys of crmlab.labels (prefix cp_dm_).
 DECISION_NODES = {
     "define_problem": "action",
