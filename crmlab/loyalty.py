@@ -138,6 +138,19 @@ def repeat_rate(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     ``by`` groups customers by the value on their first purchase. Wilson
     interval.
 
+    Parameters
+    ----------
+    df : DataFrame
+        Transactions, one row per purchase (or basket line).
+    customer, date : str
+        Columns of the customer id and the purchase date.
+    by : str, optional
+        Column whose value on a customer's first purchase groups the customers.
+    start, end : date, optional
+        Limits of the period (inclusive).
+    confidence : float, default 0.95
+        Level of the Wilson interval.
+
     Example
     -------
     >>> tx = pd.DataFrame({"customer_id": [1, 1, 2, 2], "date": ["2024-01-01", "2024-02-01",
@@ -426,6 +439,21 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
     others could not have churned yet). ``by`` is a column of the
     transactions; a customer's group is its value on their first purchase.
     Returns: n, churned, rate, ci_low, ci_high per group.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Transactions, one row per purchase.
+    by : str
+        Column whose value on a customer's first purchase is the customer's group.
+    customer, date : str
+        Columns of the customer id and the purchase date.
+    as_of : date, optional
+        The reference date (default: the latest purchase date).
+    inactive_days : int, default 180
+        Days without a purchase after which a customer counts as churned.
+    confidence : float, default 0.95
+        Level of the Wilson intervals.
     """
     v.require_positive(inactive_days, "inactive_days")
     work = _transactions(df, customer, date, extra=[by])
@@ -525,6 +553,23 @@ def retention_sensitivity(margin: float, retention, discount: float = 0.1, delta
     points more retention; the range depends on the retention level, the
     margin growth with tenure and the acquisition cost.
 
+    Parameters
+    ----------
+    margin : float
+        Margin per customer and period.
+    retention : float or array
+        Base retention rate(s) r, each in [0, 1 - delta].
+    discount : float, default 0.1
+        Discount rate per period.
+    delta : float, default 0.05
+        The rise in retention (0.05 = five points).
+    periods : int, optional
+        Number of periods (None: the infinite-horizon formula).
+    growth : float, default 0.0
+        Growth of the margin per period of tenure.
+    acquisition_cost : float, default 0.0
+        Cost of acquiring the customer, subtracted from CLV.
+
     Source: Reichheld, F. F. & Sasser, W. E. (1990). Zero defections:
     quality comes to services. Harvard Business Review 68(5).
     """
@@ -605,6 +650,25 @@ def jones_sasser(df: pd.DataFrame, loyal: str = "loyal", satisfaction: str = "sa
 
     Returns keys (or labels in ``lang``); NaN where an answer is missing.
 
+    Parameters
+    ----------
+    df : DataFrame
+        One row per respondent.
+    loyal : str, default "loyal"
+        Yes/no column: loyal in behaviour.
+    satisfaction : str, default "satisfaction"
+        Column of overall satisfaction (1-5).
+    recommend : str, default "recommend"
+        Column of the likelihood to recommend (0-10).
+    satisfied_at : int, default 4
+        Satisfaction from which a respondent counts as satisfied.
+    apostle_at : int, default 9
+        Recommendation from which a satisfied loyal respondent is an apostle.
+    terrorist_at : int, default 2
+        Recommendation at or below which a dissatisfied defector is a terrorist.
+    lang : str, optional
+        Return labels in this language instead of keys.
+
     Source: Jones, T. O. & Sasser, W. E. (1995). Why satisfied customers
     defect. Harvard Business Review 73(6).
     """
@@ -674,6 +738,21 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     ``observation_end``: ``frequency_holdout`` = purchase days in
     (calibration_end, observation_end] and ``duration_holdout`` its length.
     With ``amount``: ``monetary_value`` = mean amount per repeat purchase day.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Transactions, one row per purchase.
+    customer, date : str
+        Columns of the customer id and the purchase date.
+    calibration_end : date, optional
+        End of the calibration period (default: the latest purchase date).
+    observation_end : date, optional
+        End of the holdout period (adds ``frequency_holdout`` and ``duration_holdout``).
+    unit : {"D", "W", "M", "Y"}, default "W"
+        Time unit of recency, T and the holdout duration.
+    amount : str, optional
+        Column of the purchase amount (adds ``monetary_value``).
     """
     v.require_choice(unit, list(UNIT_DAYS), "unit")
     work = _transactions(df, customer, date, amount)

@@ -260,6 +260,25 @@ def run_jobs(fn, jobs, n_jobs: int = 2, on_result=None, *, label=str, progress: 
     stopped (see the module docstring) and the returned :class:`JobsRun`
     carries the signal; the caller prints its summary and exits
     :func:`exit_code`.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(job) -> result``, run in a worker process.
+    jobs : sequence
+        The jobs, in the order of the results.
+    n_jobs : int, default 2
+        Worker processes at once.
+    on_result : callable, optional
+        ``on_result(job, result) -> str | None``: the progress line of a finished job.
+    label : callable, default str
+        ``label(job) -> str``: the job's name in progress lines and summaries.
+    progress : bool, default True
+        Print progress lines.
+    on_error : callable, optional
+        ``on_error(job, exc) -> result`` for a job that raised.
+    cleanup : callable, optional
+        ``cleanup(job)`` for each interrupted job.
     """
     jobs = list(jobs)
     n = len(jobs)

@@ -151,6 +151,21 @@ def require_in_scale(
 
     Missing answers (NaN) are rejected unless ``allow_missing``; the message
     then says how to drop or keep them.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The data.
+    columns : iterable of str
+        The rating columns to check.
+    low, high : float
+        The scale's ends (inclusive).
+    allow_missing : bool, default False
+        Accept missing answers (NaN).
+    integer : bool, default False
+        Require whole-number ratings.
+    missing_fix : str, optional
+        The "Fix:" text of the missing-value message (default: drop or keep them).
     """
     columns = _frame_and_columns(df, columns)
     require_numeric(df, columns)
