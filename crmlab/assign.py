@@ -29,11 +29,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from crmlab import _paths
 from crmlab._io import atomic_write_text, check_file_id, check_text, inside, out_folder, read_text, write_csv
 from crmlab.errors import CRMDataError
 from crmlab.validate import require_int
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = _paths.kit_root()  # a checkout, else the copy shipped in the wheel (crmlab._paths)
 _SEED_LINE = re.compile(r"^seed\s*=\s*\d+", re.M)
 _CHECK_IMPORT = re.compile(r"from crmlab\.checks import (\w+) as check")
 
@@ -49,20 +50,21 @@ def student_seed(student_id) -> int:
     return int(hashlib.sha256(sid.encode("utf-8")).hexdigest(), 16) % 2**31
 
 
-def topics(root=ROOT) -> list[str]:
+def topics(root=None) -> list[str]:
     """The exercises ``assign`` hands out: the student copies ``exercises/NN_topic.ipynb`` (never the solutions)."""
-    return sorted(p.stem for p in (Path(ROOT if root is None else root) / "exercises").glob("[0-9][0-9]_*.ipynb"))
+    return sorted(p.stem for p in (_paths.kit_root(root) / "exercises").glob("[0-9][0-9]_*.ipynb"))
 
 
-def exercise_path(topic: str, root=ROOT) -> Path:
+def exercise_path(topic: str, root=None) -> Path:
     """The student copy of ``topic``; only a name :func:`topics` lists is accepted (no paths, no solutions)."""
-    root = ROOT if root is None else root
     names = topics(root)
-    listed = ", ".join(names) or "none (run 'crmlab exercises' in the kit's folder first)"
+    if not names:
+        raise _paths.missing("exercises/NN_topic.ipynb", root, "topic")
+    listed = ", ".join(names)
     if not isinstance(topic, str) or topic not in names:
         raise CRMDataError(f"topic: {topic!r} is not an exercise of the kit; choose one of {listed}. "
                            "Fix: pass one of those names exactly (a name, not a path).")
-    return inside(Path(root) / "exercises", f"{topic}.ipynb")
+    return inside(_paths.kit_root(root) / "exercises", f"{topic}.ipynb")
 
 
 def checks_module(nb) -> object:
@@ -219,7 +221,7 @@ def _flat(value) -> str:
     return str(value)
 
 
-def assign(topic: str, roster, out_dir, root=ROOT, n_jobs: int = 1) -> tuple[list[Path], Path]:
+def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1) -> tuple[list[Path], Path]:
     """Write one notebook per student and ``<topic>_answer_key.csv``; returns (notebooks, key path).
 
     The students are prepared by :func:`crmlab.runner.run_jobs` (``n_jobs`` at
@@ -234,7 +236,6 @@ def assign(topic: str, roster, out_dir, root=ROOT, n_jobs: int = 1) -> tuple[lis
     from crmlab.checks import answer_key
     from crmlab.runner import Stopped, run_jobs
 
-    root = ROOT if root is None else root
     src = exercise_path(topic, root)
     nb = nbformat.read(str(src), as_version=4)
     module = checks_module(nb)

@@ -511,6 +511,21 @@ def simulate_bgnbd(n: int, r: float, alpha: float, a: float, b: float, T=52.0, h
     and ``frequency_holdout`` counts those purchases. Columns: ``frequency,
     recency, T, frequency_holdout``; the true parameters are in
     ``.attrs["true_params"]``.
+
+    Parameters
+    ----------
+    n : int
+        Number of customers to draw.
+    r, alpha : float
+        Gamma heterogeneity of the purchase rate lambda (shape r, rate alpha; both > 0).
+    a, b : float
+        Beta heterogeneity of the drop-out probability p after each repeat purchase (both > 0).
+    T : float or array, default 52.0
+        Calibration length per customer, in the model's time unit (one number or one per customer).
+    holdout : float, default 0.0
+        Extra time after ``T`` during which purchases are counted in ``frequency_holdout``.
+    seed : int, default 0
+        Seed of the random generator (the same seed gives the same customers).
     """
     n = v.require_int(n, "n", 1)
     seed = v.require_int(seed, "seed", 0)

@@ -22,7 +22,7 @@ and is vectorised.
 
 Source: Burnett, K. (2002). *The Handbook of Key Customer Relationship
 Management*. Financial Times / Prentice Hall; as taught in the course
-reading (seed 002). The reading gives the weights of the business-status
+slides *Customer relationship management* (READINGS.md). The reading gives the weights of the business-status
 group only (.08/.03/.05/.03/.04/.04); every other default weight, the
 relationship bands and the cut points are the kit's illustrative choices.
 """
@@ -208,13 +208,15 @@ def _codes(s: pd.Series) -> tuple[np.ndarray, pd.Index]:
 def _check_scores(scores: pd.DataFrame, score: str, scale) -> np.ndarray:
     """The score column as floats, checked against the scale (fast path; messages from crmlab.validate)."""
     col = scores[score]
+    x = None
     if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
         x = col.to_numpy(dtype="float64", na_value=np.nan)
         present = x[~np.isnan(x)]
-        if present.size == 0 or (present.min() >= scale[0] and present.max() <= scale[1]):
-            return x
-    v.require_in_scale(scores, [score], *scale, allow_missing=True)
-    return col.to_numpy(dtype="float64", na_value=np.nan)  # pragma: no cover - require_in_scale raised
+        if present.size and (present.min() < scale[0] or present.max() > scale[1]):
+            x = None
+    if x is None:  # not numbers, or off the scale: require_in_scale raises with the kit's message
+        v.require_in_scale(scores, [score], *scale, allow_missing=True)
+    return x
 
 
 def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: float = 0.5,
@@ -237,6 +239,21 @@ def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: f
     unknown name in the ``indicator`` column raises. Accounts keep the
     order of their first appearance.
 
+    Parameters
+    ----------
+    scores : DataFrame
+        Long table of expert scores: one row per account, expert and indicator.
+    method : {"mean", "median"}, default "mean"
+        How the experts' scores of one account and indicator are combined.
+    max_missing : float, default 0.5
+        Largest share of the panel that may lack a score for an account and indicator, in [0, 1).
+    indicators : sequence of str, optional
+        The allowed indicator names (default: the 19 of :data:`ATTRACTIVENESS_INDICATORS`).
+    account, expert, indicator, score : str
+        Column names of the account id, the expert, the indicator name and the score.
+    scale : (low, high), default (1, 5)
+        The scoring scale; a score outside it raises.
+
     Example
     -------
     >>> long = pd.DataFrame({"account_id": ["A"] * 2, "expert": ["E1", "E2"],
@@ -244,7 +261,7 @@ def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: f
     >>> aggregate_experts(long, indicators=["volume"]).scores.loc["A", "volume"]
     np.float64(4.5)
 
-    Source: the reading recommends expert scoring (专家评价法) (Burnett 2002, seed 002).
+    Source: Burnett (2002) recommends expert scoring (专家评价法); see READINGS.md.
     """
     v.require_frame(scores, "expert scores")
     v.require_columns(scores, [account, expert, indicator, score], "expert scores")
@@ -405,7 +422,7 @@ def attractiveness_index(scores: pd.DataFrame | ExpertPanel,
     >>> attractiveness_index(s, {"a": 0.25, "b": 0.75}).tolist()
     [3.5, 1.0]
 
-    Source: Burnett (2002), the scoring table of seed 002 (评价分值 x 指标权数 = 加权值).
+    Source: Burnett (2002), the scoring table as given in the course slides (评价分值 x 指标权数 = 加权值).
     """
     return _weighted_index(scores, weights, default_attractiveness_weights(), "attractiveness", "attractiveness")
 
@@ -507,6 +524,25 @@ def relationship_reading(accounts: pd.DataFrame, share: str = "wallet_share",
     - otherwise: a competitor's loyal customer (竞争对手的忠诚客户).
 
     The thresholds are the kit's illustrative choice; the reading names the four types only.
+
+    Parameters
+    ----------
+    accounts : DataFrame
+        One row per account with the wallet share and our ratings.
+    share : str, default "wallet_share"
+        Column of our share of the customer's wallet (0-1).
+    ratings : sequence of str
+        Columns of the customer's 1-5 ratings of our price, service and technology.
+    loyal : float, default 0.5
+        Wallet share from which the account is our loyal customer.
+    competitive : float, default 0.2
+        Wallet share from which (below ``loyal``) it is a competitive customer.
+    convertible : float, default 3.0
+        Mean rating from which a low-share account is convertible.
+    account : str or None, default "account_id"
+        Column of account ids used as the index (None or absent: the table's index).
+    lang : str, default "en"
+        Language of ``reading_label``.
     """
     v.require_frame(accounts, "accounts")
     ratings = [ratings] if isinstance(ratings, str) else list(ratings)
@@ -603,13 +639,26 @@ def burnett_matrix(data: pd.DataFrame, attractiveness: str = "attractiveness", r
     ``relationship_level``, ``cell`` ("high/good"), ``strategy`` (key) and
     ``strategy_label`` (in ``lang``); ``.attrs`` holds the cut points used.
 
+    Parameters
+    ----------
+    data : DataFrame
+        One row per account with both indices (1-5).
+    attractiveness, relationship : str
+        Columns of the attractiveness and relationship indices.
+    attractiveness_cuts, relationship_cuts : (low, high) or "tertiles", default (2.5, 3.5)
+        Cut points between the three levels of each axis.
+    grid : dict or DataFrame, optional
+        Strategy per (relationship level, attractiveness level) (default: :func:`default_grid`).
+    lang : str, default "en"
+        Language of ``strategy_label``.
+
     Example
     -------
     >>> d = pd.DataFrame({"attractiveness": [4.2, 1.8], "relationship": [2.0, 4.0]})
     >>> burnett_matrix(d)["strategy"].tolist()
     ['selective_defence', 'selective_maintenance']
 
-    Source: Burnett (2002), seed 002 (基于 Burnett 矩阵的核心客户发展策略).
+    Source: Burnett (2002) (基于 Burnett 矩阵的核心客户发展策略); see READINGS.md.
     """
     v.require_frame(data, "data")
     v.require_columns(data, [attractiveness, relationship], "data")
@@ -689,6 +738,23 @@ def weight_sensitivity(scores: pd.DataFrame | ExpertPanel, weights=None, other: 
     Returns one row per indicator: ``weight``, ``cells_up``, ``cells_down``
     (accounts changing cell when the weight goes up / down) and
     ``strategy_up``, ``strategy_down`` (accounts whose strategy changes).
+
+    Parameters
+    ----------
+    scores : DataFrame or ExpertPanel
+        Indicator scores (1-5) of the axis whose weights move, one row per account.
+    weights : dict or Series, optional
+        Weights of that axis (default: the catalogue's for ``axis``).
+    other : Series, optional
+        The other axis' index per account (default: every account at 3).
+    delta : float, default 0.05
+        How far each weight moves up and down.
+    axis : {"attractiveness", "relationship"}, default "attractiveness"
+        Which axis ``scores`` belong to.
+    attractiveness_cuts, relationship_cuts : (low, high) or "tertiles", default (2.5, 3.5)
+        Cut points of the two axes, as in :func:`burnett_matrix`.
+    grid : dict or DataFrame, optional
+        Strategy grid, as in :func:`burnett_matrix`.
     """
     v.require_choice(axis, ["attractiveness", "relationship"], "axis")
     delta = v.require_positive(delta, "delta")
@@ -749,6 +815,27 @@ def portfolio(accounts: pd.DataFrame, expert_scores: pd.DataFrame, attractivenes
     Returns the accounts table (indexed by ``account``) with ``attractiveness``,
     ``relationship`` and the columns of :func:`burnett_matrix`. Every account
     must appear in both tables.
+
+    Parameters
+    ----------
+    accounts : DataFrame
+        The raw accounts table (relationship data, one row per account).
+    expert_scores : DataFrame
+        The long table of expert scores (see :func:`aggregate_experts`).
+    attractiveness_weights, relationship_weights : dict or Series, optional
+        Weights of the two indices (default: the catalogue's).
+    method : {"mean", "median"}, default "mean"
+        How the experts are combined.
+    max_missing : float, default 0.5
+        Largest share of experts that may lack a score (see :func:`aggregate_experts`).
+    attractiveness_cuts, relationship_cuts : (low, high) or "tertiles", default (2.5, 3.5)
+        Cut points of the matrix.
+    grid : dict or DataFrame, optional
+        Strategy grid (default: :func:`default_grid`).
+    account : str, default "account_id"
+        Column of account ids in both tables.
+    lang : str, default "en"
+        Language of the strategy labels.
     """
     v.require_frame(accounts, "accounts")
     v.require_columns(accounts, [account], "accounts", fix="pass account=... with the account id column of both tables.")

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from crmlab.errors import CRMDataError
 
+NOTEBOOK_REPORT = "notebooks/06_case_report.ipynb"
+ROOT_HELP = "the kit's folder (default: the checkout the kit runs from, else the installed kit's copy)"
+
 
 def _jobs(value) -> int:
     """--jobs: a whole number >= 1 (a CRMDataError, not an argparse usage dump)."""
@@ -62,7 +65,9 @@ def _cmd_run(args) -> int:
     if not getattr(args, "no_report", False):
         from crmlab.report import _progress_line, make_job, run_report
 
-        nb = Path(args.root) / "notebooks" / "06_case_report.ipynb"
+        from crmlab._paths import kit_root
+
+        nb = kit_root(args.root) / NOTEBOOK_REPORT
         out = Path(args.out) / "reports"
         job = make_job("hotpot")
         run = run_jobs(lambda j: run_report(j, out, force=True, notebook=nb if nb.exists() else None),
@@ -202,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="execute every teaching notebook headless and write HTML copies")
-    p.add_argument("--root", default=".", help="the kit's folder (holds notebooks/)")
+    p.add_argument("--root", default=None, help=ROOT_HELP)
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("--jobs", default="2", help="notebooks run at once (default: 2)")
     p.add_argument("--no-report", action="store_true", help="skip the default case report")
@@ -224,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", required=True, help="exercise, e.g. 01_satisfaction")
     p.add_argument("--roster", required=True, help="CSV with columns student_id, name")
     p.add_argument("--out", default="assignments", help="output folder (default: assignments)")
-    p.add_argument("--root", default=None, help="the kit's folder (default: the installed kit's)")
+    p.add_argument("--root", default=None, help=ROOT_HELP)
     p.add_argument("--jobs", default="2", help="students prepared at once (default: 2)")
     p.set_defaults(func=_cmd_assign)
 
@@ -234,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_data)
 
     p = sub.add_parser("exercises", help="regenerate the student exercise notebooks from the solutions")
-    p.add_argument("--root", default=".", help="the kit's folder (holds exercises/)")
+    p.add_argument("--root", default=None,
+                   help="the kit's checkout, with exercises/solutions/ (default: the checkout the kit runs from)")
     p.add_argument("--check", action="store_true", help="only report copies that differ")
     p.set_defaults(func=_cmd_exercises)
 

@@ -214,6 +214,30 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     biased low). ``fcr``, ``reopen_rate`` and ``satisfaction_mean`` are over
     closed cases only; ``open`` shows how many were left out.
 
+    Parameters
+    ----------
+    log : DataFrame
+        The complaint log, one row per complaint.
+    by : str, optional
+        Column to group by (e.g. "channel"); None: one row ``all``.
+    orders : number, mapping or Series, optional
+        Orders in the period (overall, or per group) for ``per_1000_orders``.
+    sla_hours : float, default 48.0
+        The service-level target for ``sla_share``.
+    end : str or Timestamp, optional
+        End of the observation window (default: the latest timestamp in the log).
+    method : {"km", "resolved_only"}, default "km"
+        How open cases enter the time figures (see above).
+    opened, first_response, resolved : str
+        Timestamp columns (``first_response`` None: not reported).
+    outcome, satisfaction, reopened, contacts : str or None
+        Columns of the resolution outcome, satisfaction with it, the reopened flag and the
+        number of contacts (None: the KPI is not reported).
+    fcr_flag : str, optional
+        A yes/no column of first-contact resolution, used instead of ``contacts``.
+    full : str, default "full"
+        The ``outcome`` value that means fully resolved.
+
     Example
     -------
     >>> log = pd.DataFrame({"opened": ["2024-01-01 00:00", "2024-01-01 00:00"],
@@ -222,9 +246,9 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     ...                reopened=None, contacts=None, end="2024-01-02")["resolution_median_h"].item()
     10.0
 
-    Source: KPIs named by the course readings' CRM-capability indicators
-    (seed 001: time to resolve, satisfaction with the resolution); Kaplan &
-    Meier (1958) for censored durations.
+    Source: KPIs named by the CRM-capability indicators of the course notes
+    *CRM capability* (time to resolve, satisfaction with the resolution);
+    Kaplan & Meier (1958) for censored durations. See READINGS.md.
     """
     v.require_frame(log, "complaint log")
     v.require_choice(method, ["km", "resolved_only"], "method")
@@ -318,6 +342,21 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
     ``hours=None`` returns every step (one row per distinct resolution
     time); a list of hours evaluates the curve there. Columns: ``group,
     hours, share_resolved, ci_low, ci_high, at_risk``.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The complaint log, one row per complaint.
+    by : str, optional
+        Column to draw one curve per group.
+    hours : sequence of float, optional
+        Hours at which to evaluate the curve (default: every step).
+    end : str or Timestamp, optional
+        End of the observation window (default: the latest timestamp in the log).
+    opened, resolved : str
+        Timestamp columns (an empty ``resolved`` is an open case).
+    confidence : float, default 0.95
+        Level of the pointwise interval.
 
     Source: Kaplan & Meier (1958); Greenwood (1926).
     """
@@ -522,8 +561,28 @@ def word_of_mouth(n_complaints: float, share_full: float = 0.5, tell_full: float
     at risk = lost - gained. ``reduce_fraction`` and ``increase_fraction``
     (how much less or more they buy, default 50%) are not in the survey.
 
-    Source: Coca-Cola's 1981 complainant survey (TARP), as quoted in the
-    course readings (seed 000).
+    Parameters
+    ----------
+    n_complaints : float
+        Number of complaints N (>= 0).
+    share_full : float, default 0.5
+        Share f of complaints fully resolved.
+    tell_full, tell_not_full : float, default 4.5 and 9.5
+        People each fully satisfied / not fully satisfied complainant tells.
+    share_20_plus : float, default 0.12
+        Share of complainants who told 20 or more people.
+    increase_share : float, default 0.1
+        Share of the fully satisfied who buy more.
+    boycott_share, reduce_share : float, default 1/3 and 0.45
+        Shares of the not fully satisfied who stop buying / buy less.
+    value_per_customer : float, default 1000.0
+        Revenue per customer and year (an assumption, in any currency).
+    reduce_fraction, increase_fraction : float, default 0.5
+        How much less / more those customers buy (not in the survey).
+
+    Source: TARP for Coca-Cola (1981), *Measuring the Grapevine*, as quoted
+    in the course notes *Customer relationship analysis*; Goodman (1999).
+    See READINGS.md.
     """
     n = v.require_positive(n_complaints, "n_complaints", allow_zero=True)
     shares = {}
@@ -639,8 +698,8 @@ def recovery_table(customers: pd.DataFrame, had_problem: str = "had_problem", co
 
 # ---------------------------------------------------------------- decision model
 
-# The problem-solving / decision model of the readings (seed 000,
-# "关系管理中问题解决模型"). Node kinds: "action" (one next node), "question"
+# The problem-solving / decision model of the course notes *Customer
+# relationship analysis* ("关系管理中问题解决模型", READINGS.md). Node kinds: "action" (one next node), "question"
 # (yes/no), "end". Labels are keys of crmlab.labels (prefix cp_dm_).
 DECISION_NODES = {
     "define_problem": "action",

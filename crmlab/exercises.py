@@ -94,26 +94,31 @@ def student_text(solution_path: str | Path) -> str:
     return nbformat.writes(student_notebook(nb)) + "\n"
 
 
-def solution_paths(root: str | Path = ".") -> list[Path]:
-    """The solution notebooks under ``root/exercises/solutions`` (``NN_topic.ipynb``), sorted."""
-    return sorted((_path(root, "root") / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+def solution_paths(root: str | Path | None = None) -> list[Path]:
+    """The solution notebooks of a checkout (``root``, default: the checkout the kit runs from).
+
+    The solutions are not shipped in the wheel, so after a normal install
+    this is a CRMDataError naming ``--root`` (pass the kit's checkout).
+    """
+    from crmlab._paths import checkout_root, kit_files, missing
+
+    if root is not None:
+        path = _path(root, "root")
+        if not path.is_dir():
+            raise CRMDataError(f"root {str(path)!r} is {'a file' if path.exists() else 'missing'}, not the kit's "
+                               "folder. Fix: pass the folder that holds exercises/solutions/, e.g. --root .")
+    if root is None and checkout_root() is None:
+        raise missing("exercises/solutions", None, "exercise solutions (authors only; not shipped in the wheel)")
+    return kit_files("exercises/solutions", "[0-9][0-9]_*.ipynb", root, "exercise solutions")
 
 
-def generate_all(root: str | Path = ".", check: bool = False) -> list[str]:
+def generate_all(root: str | Path | None = None, check: bool = False) -> list[str]:
     """Write every student copy; with ``check`` only report the ones that differ.
 
     A ``root`` without solution notebooks is an error (not "up to date"):
     the check would otherwise pass on an empty or mistyped folder.
     """
-    path = _path(root, "root")
-    if not path.is_dir():
-        raise CRMDataError(f"root {str(path)!r} is {'a file' if path.exists() else 'missing'}, not the kit's folder. "
-                           "Fix: pass the folder that holds exercises/solutions/, e.g. --root .")
-    sols = solution_paths(path)
-    if not sols:
-        raise CRMDataError(f"no solutions found under {str(path / 'exercises' / 'solutions')!r} "
-                           "(expected files named NN_topic.ipynb). Fix: pass the kit's folder as root "
-                           "(the one that holds exercises/solutions/), e.g. --root .")
+    sols = solution_paths(root)
     differ = []
     for sol in sols:
         target = sol.parent.parent / sol.name

@@ -161,18 +161,18 @@ def _transactions(df: pd.DataFrame, customer: str, date: str | None = None, amou
 
 
 def _normalize(dates: pd.Series) -> pd.Series:
-    """Dates at midnight (time of day dropped); a fast path for timezone-naive datetime64."""
-    if isinstance(dates.dtype, np.dtype):
-        return pd.Series(dates.to_numpy().astype("datetime64[D]").astype(dates.dtype), index=dates.index,
-                         name=dates.name)
-    return dates.dt.normalize()
+    """Dates at midnight (time of day dropped).
+
+    ``dates`` come from :func:`crmlab.validate.to_datetime`, which always
+    returns timezone-naive datetime64 (a zone is converted to UTC and dropped).
+    """
+    return pd.Series(dates.to_numpy().astype("datetime64[D]").astype(dates.dtype), index=dates.index,
+                     name=dates.name)
 
 
 def _day_numbers(dates: pd.Series) -> np.ndarray:
-    """Whole days since 1970-01-01 (int64) of normalised dates."""
-    if isinstance(dates.dtype, np.dtype):
-        return dates.to_numpy().astype("datetime64[D]").astype("int64")
-    return dates.dt.tz_localize(None).to_numpy().astype("datetime64[D]").astype("int64")
+    """Whole days since 1970-01-01 (int64) of normalised (timezone-naive) dates."""
+    return dates.to_numpy().astype("datetime64[D]").astype("int64")
 
 
 def _day_of(ts: pd.Timestamp) -> int:
@@ -220,6 +220,19 @@ def repeat_rate(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     rows is one shopping trip). ``start``/``end`` limit the period;
     ``by`` groups customers by the value on their first purchase. Wilson
     interval.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Transactions, one row per purchase (or basket line).
+    customer, date : str
+        Columns of the customer id and the purchase date.
+    by : str, optional
+        Column whose value on a customer's first purchase groups the customers.
+    start, end : date, optional
+        Limits of the period (inclusive).
+    confidence : float, default 0.95
+        Level of the Wilson interval.
 
     Example
     -------
@@ -544,6 +557,21 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
     others could not have churned yet). ``by`` is a column of the
     transactions; a customer's group is its value on their first purchase.
     Returns: n, churned, rate, ci_low, ci_high per group.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Transactions, one row per purchase.
+    by : str
+        Column whose value on a customer's first purchase is the customer's group.
+    customer, date : str
+        Columns of the customer id and the purchase date.
+    as_of : date, optional
+        The reference date (default: the latest purchase date).
+    inactive_days : int, default 180
+        Days without a purchase after which a customer counts as churned.
+    confidence : float, default 0.95
+        Level of the Wilson intervals.
     """
     if isinstance(inactive_days, (bool, np.bool_)):
         raise CRMDataError(f"inactive_days={inactive_days!r} is not a number of days. Fix: e.g. inactive_days=180.")
@@ -682,6 +710,23 @@ def retention_sensitivity(margin: float, retention, discount: float = 0.1, delta
     points more retention; the range depends on the retention level, the
     margin growth with tenure and the acquisition cost.
 
+    Parameters
+    ----------
+    margin : float
+        Margin per customer and period.
+    retention : float or array
+        Base retention rate(s) r, each in [0, 1 - delta].
+    discount : float, default 0.1
+        Discount rate per period.
+    delta : float, default 0.05
+        The rise in retention (0.05 = five points).
+    periods : int, optional
+        Number of periods (None: the infinite-horizon formula).
+    growth : float, default 0.0
+        Growth of the margin per period of tenure.
+    acquisition_cost : float, default 0.0
+        Cost of acquiring the customer, subtracted from CLV.
+
     Source: Reichheld, F. F. & Sasser, W. E. (1990). Zero defections:
     quality comes to services. Harvard Business Review 68(5).
     """
@@ -787,6 +832,25 @@ def jones_sasser(df: pd.DataFrame, loyal: str = "loyal", satisfaction: str = "sa
 
     Returns keys (or labels in ``lang``); NaN where an answer is missing.
 
+    Parameters
+    ----------
+    df : DataFrame
+        One row per respondent.
+    loyal : str, default "loyal"
+        Yes/no column: loyal in behaviour.
+    satisfaction : str, default "satisfaction"
+        Column of overall satisfaction (1-5).
+    recommend : str, default "recommend"
+        Column of the likelihood to recommend (0-10).
+    satisfied_at : int, default 4
+        Satisfaction from which a respondent counts as satisfied.
+    apostle_at : int, default 9
+        Recommendation from which a satisfied loyal respondent is an apostle.
+    terrorist_at : int, default 2
+        Recommendation at or below which a dissatisfied defector is a terrorist.
+    lang : str, optional
+        Return labels in this language instead of keys.
+
     Source: Jones, T. O. & Sasser, W. E. (1995). Why satisfied customers
     defect. Harvard Business Review 73(6).
     """
@@ -871,6 +935,21 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     ``observation_end``: ``frequency_holdout`` = purchase days in
     (calibration_end, observation_end] and ``duration_holdout`` its length.
     With ``amount``: ``monetary_value`` = mean amount per repeat purchase day.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Transactions, one row per purchase.
+    customer, date : str
+        Columns of the customer id and the purchase date.
+    calibration_end : date, optional
+        End of the calibration period (default: the latest purchase date).
+    observation_end : date, optional
+        End of the holdout period (adds ``frequency_holdout`` and ``duration_holdout``).
+    unit : {"D", "W", "M", "Y"}, default "W"
+        Time unit of recency, T and the holdout duration.
+    amount : str, optional
+        Column of the purchase amount (adds ``monetary_value``).
     """
     if not isinstance(unit, str):
         raise CRMDataError(f"unit={unit!r} is not one of 'D', 'W', 'M', 'Y'. Fix: pick one of those.")
@@ -879,10 +958,7 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
     cal_end = _as_of(calibration_end, work["date"], "calibration_end")
     if amount is None:
         return _rfm_summary_fast(work, customer, cal_end, observation_end, unit)
-    if amount is not None:
-        days = work.groupby(["customer", "date"], sort=False)["amount"].sum().reset_index()
-    else:
-        days = work[["customer", "date"]].drop_duplicates()
+    days = work.groupby(["customer", "date"], sort=False)["amount"].sum().reset_index()
     cal = days[days["date"] <= cal_end]
     if cal.empty:
         raise CRMDataError(f"no purchases on or before calibration_end={cal_end.date()}. Fix: choose a later date.")
@@ -893,12 +969,11 @@ def rfm_summary(df: pd.DataFrame, customer: str = "customer_id", date: str = "da
                         "recency": (last - first).dt.days / u,
                         "T": (cal_end - first).dt.days / u})
     out.index.name = customer
-    if amount is not None:
-        tot = cal.groupby("customer", sort=True)["amount"].sum()
-        # ties (two purchases on the first day): the first in data order (stable sort)
-        first_amt = cal.sort_values(["customer", "date"], kind="stable").groupby("customer", sort=True)["amount"].first()
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out["monetary_value"] = ((tot - first_amt) / out["frequency"]).where(out["frequency"] > 0, 0.0)
+    tot = cal.groupby("customer", sort=True)["amount"].sum()
+    # ties (two purchases on the first day): the first in data order (stable sort)
+    first_amt = cal.sort_values(["customer", "date"], kind="stable").groupby("customer", sort=True)["amount"].first()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["monetary_value"] = ((tot - first_amt) / out["frequency"]).where(out["frequency"] > 0, 0.0)
     if observation_end is not None:
         obs_end = _as_of(observation_end, work["date"], "observation_end")
         if obs_end <= cal_end:

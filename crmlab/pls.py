@@ -435,19 +435,32 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
 
     Parameters
     ----------
-    df : survey, one row per respondent.
-    blocks : {construct: [indicator columns]} in model order (default: the
-        ECSI blocks of ``crmlab.datasets.load("ecsi_survey")``).
-    paths : inner model as (from, to) pairs, e.g. [("IMAG", "EXPE"), ...];
-        it must be acyclic and name only constructs that have a block.
-    scheme : inner weighting scheme, "centroid" (default, as ``plspm``),
-        "factorial" or "path".
-    standardized : divide indicators by their sd (divisor n) first (default);
-        False only centres them (weights then refer to the raw scale).
-    modes : {construct: "A" or "B"}; default "A" (reflective) for all.
-    missing : "raise" (default) or "listwise" (drop incomplete respondents).
-    n_boot : bootstrap resamples (0 = none); ``seed`` seeds them;
-        ``confidence`` sets the percentile intervals.
+    df : DataFrame
+        The survey, one row per respondent.
+    blocks : mapping {construct: [indicator columns]}, default the ECSI blocks
+        In model order (default: the blocks of ``crmlab.datasets.load("ecsi_survey")``).
+    paths : sequence of (from, to) pairs, default the ECSI inner model
+        The inner model, e.g. [("IMAG", "EXPE"), ...]; it must be acyclic and
+        name only constructs that have a block.
+    scheme : {"centroid", "factorial", "path"}, default "centroid"
+        Inner weighting scheme (the default is ``plspm``'s).
+    standardized : bool, default True
+        Divide indicators by their sd (divisor n) first; False only centres
+        them (weights then refer to the raw scale).
+    modes : mapping {construct: "A" or "B"}, optional
+        Measurement mode per construct (default "A", reflective, for all).
+    missing : {"raise", "listwise"}, default "raise"
+        What to do with incomplete respondents ("listwise" drops them).
+    n_boot : int, default 0
+        Bootstrap resamples (0 = none).
+    seed : int, default 42
+        Seed of the bootstrap resamples.
+    confidence : float, default 0.95
+        Level of the bootstrap percentile intervals.
+    tol : float, default 1e-10
+        Stop when no outer weight moves by more than this.
+    max_iter : int, default 300
+        Most rounds of the iteration.
 
     The formulas are in the module docstring. Returns a :class:`PLSResult`.
 

@@ -23,7 +23,7 @@ from crmlab._io import inside
 from crmlab.errors import CRMDataError
 
 LANGS = ("en", "zh")
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "06_case_report.ipynb"
+NOTEBOOK = "notebooks/06_case_report.ipynb"  # found by crmlab._paths.resource (a checkout, else the wheel's copy)
 
 def check_lang(lang) -> str:
     """The report's language, checked (one rule for the whole kit: crmlab.labels.check_lang)."""
@@ -511,7 +511,9 @@ def run_report(job: Job, out_dir, force: bool = False, notebook=None) -> Outcome
     """
     from crmlab.runner import execute
 
-    notebook = Path(notebook or NOTEBOOK)
+    from crmlab._paths import resource
+
+    notebook = Path(notebook) if notebook else resource(NOTEBOOK, what="case report notebook")
     out_dir = Path(out_dir)
     nb_path, html_path = inside(out_dir, f"{job.stem}.ipynb"), inside(out_dir, f"{job.stem}.html")
     failed = nb_path.with_name(nb_path.stem + ".failed.ipynb")

@@ -260,6 +260,25 @@ def run_jobs(fn, jobs, n_jobs: int = 2, on_result=None, *, label=str, progress: 
     stopped (see the module docstring) and the returned :class:`JobsRun`
     carries the signal; the caller prints its summary and exits
     :func:`exit_code`.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(job) -> result``, run in a worker process.
+    jobs : sequence
+        The jobs, in the order of the results.
+    n_jobs : int, default 2
+        Worker processes at once.
+    on_result : callable, optional
+        ``on_result(job, result) -> str | None``: the progress line of a finished job.
+    label : callable, default str
+        ``label(job) -> str``: the job's name in progress lines and summaries.
+    progress : bool, default True
+        Print progress lines.
+    on_error : callable, optional
+        ``on_error(job, exc) -> result`` for a job that raised.
+    cleanup : callable, optional
+        ``cleanup(job)`` for each interrupted job.
     """
     jobs = list(jobs)
     n = len(jobs)
@@ -527,15 +546,18 @@ def _run_one(nb_path: str, out_dir: str, parameters: dict | None) -> RunResult:
                          f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}")
 
 
-def teaching_notebooks(root: str | Path = ".") -> list[Path]:
-    return sorted((Path(root) / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+def teaching_notebooks(root: str | Path | None = None) -> list[Path]:
+    """``notebooks/NN_*.ipynb`` of the kit (:func:`crmlab._paths.kit_root`); none is a CRMDataError naming --root."""
+    from crmlab._paths import kit_files
+
+    return kit_files("notebooks", "[0-9][0-9]_*.ipynb", root, "teaching notebooks")
 
 
 def _run_line(nb: str, r: RunResult) -> str:
     return f"{'ok    ' if r.ok else 'FAILED'} {Path(nb).name:32s} {r.seconds:5.1f} s  {r.html or r.error}"
 
 
-def run_all(root: str | Path = ".", out_dir: str | Path = "build", jobs: int = 2,
+def run_all(root: str | Path | None = None, out_dir: str | Path = "build", jobs: int = 2,
             parameters: dict | None = None, progress: bool = True) -> Results:
     """Execute every teaching notebook and write ``out_dir/html/NN_topic.html``.
 
@@ -544,9 +566,6 @@ def run_all(root: str | Path = ".", out_dir: str | Path = "build", jobs: int = 2
     started" and the list's ``signal`` is set.
     """
     nbs = [str(p) for p in teaching_notebooks(root)]
-    if not nbs:
-        print(f"no notebooks found under {Path(root).resolve() / 'notebooks'}", file=sys.stderr)
-        return Results()
 
     def cleanup(nb: str) -> None:
         for p in _outputs(nb, str(out_dir)):

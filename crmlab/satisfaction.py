@@ -75,7 +75,7 @@ def simple_score(df: pd.DataFrame, attributes: Sequence[str] = ATTRIBUTES,
     >>> simple_score(df, ["a", "b"]).tolist()
     [4.0, 3.0]
 
-    Source: the textbook case of the course readings (seed 000, 案例六).
+    Source: the textbook case (案例六) of the course notes *Customer relationship analysis* (READINGS.md).
     """
     x = _ratings(df, attributes, scale, missing)
     with np.errstate(invalid="ignore"):
@@ -103,7 +103,7 @@ def weighted_score(df: pd.DataFrame, weights: Mapping[str, float] | pd.Series | 
     >>> weighted_score(df, {"a": 0.75, "b": 0.25}).tolist()
     [4.5, 3.0]
 
-    Source: the textbook case of the course readings (seed 000, 案例六).
+    Source: the textbook case (案例六) of the course notes *Customer relationship analysis* (READINGS.md).
     """
     if isinstance(weights, pd.DataFrame):
         attributes = _attribute_list(attributes) if attributes is not None else list(weights.columns)

@@ -559,6 +559,27 @@ def weighted_servqual(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL,
     Pass ``gaps`` (the result of :func:`servqual_gaps` on the same survey)
     to reuse its dimension scores.
 
+    Parameters
+    ----------
+    df : DataFrame
+        The SERVQUAL survey, one row per respondent.
+    items : ItemMap or mapping, default the 22-item SERVQUAL map
+        Dimensions and their items (a mapping dimension -> item numbers is enough).
+    weights : dict or Series, optional
+        One weight per dimension (default: each respondent's importance points).
+    by : str, optional
+        Column to report means per group.
+    points_total : float, default 100
+        Total of the importance points each respondent splits.
+    normalize : bool, default False
+        Rescale ``weights`` to sum to 1.
+    scale : (low, high), default (1, 7)
+        The answer scale of the E and P items.
+    confidence : float, default 0.95
+        Level of the intervals.
+    gaps : GapResult, optional
+        Dimension scores already computed by :func:`servqual_gaps` on the same survey.
+
     Example
     -------
     >>> df = pd.DataFrame({"E1": [7], "P1": [5], "E2": [6], "P2": [6]})
@@ -668,6 +689,25 @@ def gap1(management: pd.DataFrame, survey: pd.DataFrame, items: ItemMap | Mappin
     ``management_columns``: template with ``{item}`` or dict item -> column
     of the management survey.
 
+    Parameters
+    ----------
+    management : DataFrame
+        The management survey: managers' estimates of customers' expectations.
+    survey : DataFrame
+        The customer survey (expectation items).
+    items : ItemMap or mapping, default the 22-item SERVQUAL map
+        Dimensions and their items.
+    management_columns : str or dict, default "M{item}"
+        Column template (with ``{item}``) or mapping item -> column of the management survey.
+    by : str or None, default "branch"
+        Column present in both surveys to compare per group (None: all together).
+    level : {"dimension", "item"}, default "dimension"
+        Report per dimension or per item.
+    scale : (low, high), default (1, 7)
+        The answer scale.
+    confidence : float, default 0.95
+        Level of the Welch intervals.
+
     Source: Parasuraman, Zeithaml & Berry (1985); Zeithaml, Berry &
     Parasuraman (1988) measured gap 1 with a management version of the
     expectation items.
@@ -718,6 +758,23 @@ def wave_change(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, wave: str
     wave, with a Welch t interval (the waves are independent samples of
     customers). Includes the unweighted ``overall`` score. ``by`` splits
     further (e.g. per branch).
+
+    Parameters
+    ----------
+    df : DataFrame
+        The survey of both waves, one row per respondent.
+    items : ItemMap or mapping, default the 22-item SERVQUAL map
+        Dimensions and their items.
+    wave : str, default "wave"
+        Column naming each respondent's wave.
+    before, after : default "before" and "after"
+        The values of ``wave`` to compare.
+    by : str, optional
+        Column to split further (e.g. branch).
+    scale : (low, high), default (1, 7)
+        The answer scale.
+    confidence : float, default 0.95
+        Level of the Welch intervals.
     """
     v.require_columns(df, [wave], "survey", fix="pass wave=... with the column that says which wave a respondent is in.")
     v.require_group_labels(df, wave)

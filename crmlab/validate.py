@@ -29,7 +29,6 @@ __all__ = [
     "require_numeric",
     "require_no_missing",
     "require_in_scale",
-    "require_integer_scale",
     "require_weights",
     "require_unique",
     "require_choice",
@@ -158,6 +157,21 @@ def require_in_scale(
 
     Missing answers (NaN) are rejected unless ``allow_missing``; the message
     then says how to drop or keep them.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The data.
+    columns : iterable of str
+        The rating columns to check.
+    low, high : float
+        The scale's ends (inclusive).
+    allow_missing : bool, default False
+        Accept missing answers (NaN).
+    integer : bool, default False
+        Require whole-number ratings.
+    missing_fix : str, optional
+        The "Fix:" text of the missing-value message (default: drop or keep them).
     """
     columns = _frame_and_columns(df, columns)
     require_numeric(df, columns)
@@ -180,9 +194,6 @@ def require_in_scale(
                     f"column {col!r} must hold whole-number ratings on the {low:g}-{high:g} "
                     f"scale, found: {show_values(frac)}. Fix: round or correct them."
                 )
-
-
-require_integer_scale = require_in_scale  # alias kept for readability at call sites
 
 
 def require_weights(

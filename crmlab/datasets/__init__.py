@@ -1,12 +1,17 @@
 """Seeded synthetic datasets that know their ground truth.
 
 >>> from crmlab import datasets
->>> datasets.names()                       # what is there
->>> survey = datasets.load("satisfaction_survey")        # the shipped CSV
+>>> "satisfaction_survey" in datasets.names()           # what is there
+True
+>>> datasets.load("satisfaction_survey").shape          # the shipped CSV
+(1200, 17)
 >>> data = datasets.generate("satisfaction_survey", seed=7, n=500)
->>> data.frame, data.truth                  # a new sample and its true model
->>> datasets.ground_truth("satisfaction_survey")        # truth of the shipped CSV
->>> datasets.describe("satisfaction_survey")            # its data dictionary
+>>> data.frame.shape, sorted(data.truth)[:2]            # a new sample and its true model
+((500, 17), ['repurchase_prob', 'segment_share'])
+>>> "weights" in datasets.ground_truth("satisfaction_survey")  # truth of the shipped CSV
+True
+>>> datasets.describe("satisfaction_survey")["column"].iloc[0]  # its data dictionary
+'respondent_id'
 
 The shipped CSVs in the repository's ``datasets/`` folder are exactly what
 the generators produce at their default seed and size (a test regenerates

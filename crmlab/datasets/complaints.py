@@ -24,7 +24,6 @@ import pandas as pd
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 
-PERIOD_START = pd.Timestamp("2025-01-01 00:00:00")
 PERIOD_END = pd.Timestamp("2025-12-31 23:59:59")
 
 # Orders per month, relative (618 in June, Double 11 in November).

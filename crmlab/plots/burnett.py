@@ -25,6 +25,23 @@ def bubble_matrix(table: pd.DataFrame, size: str | None = "revenue", ax=None, la
     proportional to ``size`` (e.g. our annual sales); colour: the cell's
     strategy; dashed lines at the cut points stored in ``table.attrs``.
     ``annotate`` labels the largest accounts by row label.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The result of :func:`crmlab.burnett.burnett_matrix` (or ``portfolio``).
+    size : str or None, default "revenue"
+        Column that sets the bubble area (None: equal bubbles).
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    annotate : int, default 0
+        How many of the largest accounts get their row label written.
+    show_grid_strategies : bool, default True
+        Write each cell's strategy in the background.
+    max_bubble : float, default 900.0
+        Area (points squared) of the largest bubble over the smallest (15).
     """
     ax = get_ax(ax, figsize=(7.5, 6.5))
     a_col = table.attrs.get("attractiveness", "attractiveness")

@@ -86,7 +86,23 @@ def channel_times(kpis: pd.DataFrame, ax=None, lang: str = "en", sla_hours: floa
 
 def queue_plot(calls: pd.DataFrame, metrics: pd.DataFrame, threshold: float = 20.0, ax=None, lang: str = "en",
                wait: str = "wait_seconds", abandoned: str = "abandoned"):
-    """Histogram of waits, answered vs abandoned, with the service-level threshold."""
+    """Histogram of waits, answered vs abandoned, with the service-level threshold.
+
+    Parameters
+    ----------
+    calls : DataFrame
+        The contact-queue sample, one row per call.
+    metrics : DataFrame
+        Queue metrics (:func:`crmlab.complaints.queue_metrics`); its first row gives the title's figures.
+    threshold : float, default 20.0
+        Service-level threshold in seconds (dashed line).
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    wait, abandoned : str
+        Columns of the waiting time in seconds and the abandoned flag.
+    """
     from crmlab.validate import to_bool
 
     ax = get_ax(ax)

@@ -130,7 +130,27 @@ def nps_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
 def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "satisfaction",
                      loyalty: str = "purchases_next", loyal_at: float = 2, satisfied_at: float = 4,
                      ax=None, lang: str = "en", seed: int = 0):
-    """The satisfaction-loyalty matrix: satisfaction (jittered) against later purchases, coloured by type."""
+    """The satisfaction-loyalty matrix: satisfaction (jittered) against later purchases, coloured by type.
+
+    Parameters
+    ----------
+    df : DataFrame
+        One row per respondent.
+    types : Series
+        The Jones & Sasser type per respondent (:func:`crmlab.loyalty.jones_sasser`).
+    satisfaction : str, default "satisfaction"
+        Column of satisfaction (x axis).
+    loyalty : str, default "purchases_next"
+        Column of later purchases (y axis).
+    loyal_at, satisfied_at : float, default 2 and 4
+        Where the dashed dividing lines are drawn.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    seed : int, default 0
+        Seed of the jitter.
+    """
     ax = get_ax(ax, figsize=(7.5, 5.5))
     rng = np.random.default_rng(seed)
     keep = types.notna()
@@ -173,7 +193,23 @@ def trap_bars(table: pd.DataFrame, ax=None, lang: str = "en", satisfied_at: int 
 
 def bgnbd_holdout(summary: pd.DataFrame, predicted, ax=None, lang: str = "en", max_x: int = 10,
                   frequency: str = "frequency", actual: str = "frequency_holdout"):
-    """Mean actual vs predicted holdout purchases by calibration frequency (the FHL 2005 check)."""
+    """Mean actual vs predicted holdout purchases by calibration frequency (the FHL 2005 check).
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The :func:`crmlab.loyalty.rfm_summary` table with a holdout period.
+    predicted : array-like
+        Predicted holdout purchases per customer, in the order of ``summary``.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    max_x : int, default 10
+        Calibration frequencies from this value up are pooled ("10+").
+    frequency, actual : str
+        Columns of the calibration frequency and the actual holdout purchases.
+    """
     ax = get_ax(ax)
     x = summary[frequency].clip(upper=max_x)
     data = pd.DataFrame({"x": x, "actual": summary[actual], "predicted": np.asarray(predicted)})

@@ -1,0 +1,30 @@
+"""Wheel build hook: ship the teaching notebooks and the exercise student copies.
+
+The wheel carries ``notebooks/NN_*.ipynb`` and ``exercises/NN_*.ipynb`` (the
+student copies) as ``crmlab/_kit/...`` so ``crmlab run``, ``crmlab report``
+and ``crmlab assign`` work after a normal install (``crmlab._paths`` finds
+them). ``exercises/solutions/`` is never shipped: a wheel given to students
+must not carry the answers, and ``crmlab assign`` recomputes the answer key
+from the data with the topic's ``crmlab.checks`` module.
+
+The files are matched by pattern, so a new notebook or exercise needs no edit
+here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+SHIPPED = {"notebooks": "[0-9][0-9]_*.ipynb", "exercises": "[0-9][0-9]_*.ipynb"}
+
+
+class CustomBuildHook(BuildHookInterface):
+    def initialize(self, version: str, build_data: dict) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return  # an editable install reads the checkout itself
+        root = Path(self.root)
+        for folder, pattern in SHIPPED.items():
+            for path in sorted((root / folder).glob(pattern)):  # glob is not recursive: no solutions/
+                build_data["force_include"][str(path)] = f"crmlab/_kit/{folder}/{path.name}"
