@@ -107,6 +107,12 @@ def solution_paths(root: str | Path | None = None) -> list[Path]:
         if not path.is_dir():
             raise CRMDataError(f"root {str(path)!r} is {'a file' if path.exists() else 'missing'}, not the kit's "
                                "folder. Fix: pass the folder that holds exercises/solutions/, e.g. --root .")
+        found = sorted((path / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+        if not found:
+            raise CRMDataError(f"no solutions found under {str(path / 'exercises' / 'solutions')!r} "
+                               "(expected files named NN_topic.ipynb). Fix: pass the kit's folder as --root "
+                               "(the one that holds exercises/solutions/), e.g. --root .")
+        return found
     if root is None and checkout_root() is None:
         raise missing("exercises/solutions", None, "exercise solutions (authors only; not shipped in the wheel)")
     return kit_files("exercises/solutions", "[0-9][0-9]_*.ipynb", root, "exercise solutions")

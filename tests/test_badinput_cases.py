@@ -41,7 +41,7 @@ CASES = [
     Bad("b2-ex-student-text-folder", E + "student_text", lambda: exercises.student_text("."), r"is a folder"),
     Bad("b2-ex-student-text-broken", E + "student_text", lambda: exercises.student_text(_bad_notebook()),
         r"cannot be read as a notebook"),
-    Bad("b2-ex-solution-paths-none", E + "solution_paths", lambda: exercises.solution_paths(None), r"root must be a path"),
+    Bad("b2-ex-solution-paths-none", E + "solution_paths", lambda: exercises.solution_paths(3), r"root"),
     Bad("b2-ex-generate-all-empty-root", E + "generate_all", lambda: exercises.generate_all("/"),
         r"no solutions found under '/exercises/solutions'"),
     Bad("b2-ex-generate-all-missing-root", E + "generate_all", lambda: exercises.generate_all("/nonexistent-b2"),
