@@ -24,6 +24,7 @@ import hashlib
 import importlib
 import io
 import re
+import time
 from pathlib import Path
 
 import numpy as np
@@ -251,15 +252,22 @@ def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1) -> tuple[lis
         return path, {"student_id": s["student_id"], "name": s["name"], "seed": seed, "notebook": path.name,
                       **{q: _flat(v) for q, v in answers.items()}}
 
+    started_at = time.time()
     run = run_jobs(prepare, students, n_jobs, on_result=lambda s, r: f"ok      {r[0].name}",
                    label=lambda s: s["student_id"],
                    cleanup=lambda s: [p.unlink(missing_ok=True)
                                       for p in out_dir.glob(f".{topic}_{s['student_id']}.ipynb.*")])
     if run.signal:
-        done = [s["student_id"] for s, st in zip(students, run.states) if st == "done"]
+        def written_now(s: dict) -> bool:  # the atomic write finished just before the stop reached us
+            p = out_dir / f"{topic}_{s['student_id']}.ipynb"
+            return p.exists() and p.stat().st_mtime >= started_at
+
+        done = [s["student_id"] for s, st in zip(students, run.states)
+                if st == "done" or (st == "interrupted" and written_now(s))]
+        interrupted = [s for s in run.interrupted if s["student_id"] not in done]
         lines = [f"{len(done)} of {len(students)} student notebooks written to {out_dir.resolve()}"
                  f"{': ' + ', '.join(done) if done else ''}"]
-        for state, who in (("interrupted", run.interrupted), ("not started", run.not_started)):
+        for state, who in (("interrupted", interrupted), ("not started", run.not_started)):
             if who:
                 lines.append(f"  {state}: {', '.join(s['student_id'] for s in who)}")
         lines.append("the answer key was NOT written; run the same command again (it rewrites every student)")
