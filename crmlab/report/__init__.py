@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from crmlab.errors import CRMDataError
 from crmlab.export import HIDE_TAG, external_references, offline_html
-from crmlab.report.batch import (
-    BATCH_COLUMNS, NOTEBOOK, Job, Outcome, _cleanup_partial, _progress_line, _status, _up_to_date, _whole_number,
-    export_html, make_job, read_batch, run_batch, run_report, summary_table,
+from crmlab.report.batch import (  # _progress_line: the CLI's; _up_to_date: the tests'
+    BATCH_COLUMNS, NOTEBOOK, Job, Outcome, _progress_line, _up_to_date, export_html, make_job, read_batch,
+    run_batch, run_report, summary_table,
 )
 from crmlab.report.numbers import (
     ABANDON_LIMIT, CLV_DISCOUNT, CLV_RETENTION_CAP, DEFAULT_COST_PER_CONTACT, FCR_TARGET, SECTION_NUMBERS,
@@ -26,7 +26,7 @@ from crmlab.report.numbers import (
     servqual_exceeds, servqual_numbers, value_numbers,
 )
 from crmlab.report.text import (
-    KEY_FIGURES, LANGS, SECTIONS, _name, _pct, _say, burnett_sentence, check_lang, conclusions, interaction_sentence,
+    KEY_FIGURES, LANGS, SECTIONS, burnett_sentence, check_lang, conclusions, interaction_sentence,
     key_figures, loyalty_sentence, md, measures, satisfaction_sentence, servqual_sentence, value_sentence,
 )
 
@@ -38,4 +38,5 @@ __all__ = [
     "loyalty_numbers", "loyalty_sentence", "make_job", "md", "measures", "offline_html", "read_batch", "run_batch",
     "run_report", "satisfaction_numbers", "satisfaction_sentence", "servqual_exceeds", "servqual_numbers",
     "servqual_sentence", "summary_table", "value_numbers", "value_sentence",
+    "_progress_line", "_up_to_date",
 ]
