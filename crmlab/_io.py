@@ -1,7 +1,8 @@
 """File I/O shared by the commands: atomic writes with the usual permissions, safe output paths,
 text files in any common encoding, and CSV files that are safe to open in Excel.
 
-- :func:`atomic_write_text` writes through a temporary file and ``os.replace``:
+- :func:`atomic_path` (the one atomic-write helper) and :func:`atomic_write_text`
+  write through a temporary file and ``os.replace``:
   a reader never sees a half-written output. The file gets the permissions a
   plain ``open(path, "w")`` would give it (``0o666`` minus the umask, or the
   mode of the file it replaces), not the ``0o600`` of ``tempfile.mkstemp``.
@@ -15,6 +16,7 @@ text files in any common encoding, and CSV files that are safe to open in Excel.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -65,18 +67,67 @@ def apply_umask_mode(path_or_fd, like: str | Path | None = None) -> int:
     return mode
 
 
-def atomic_write_text(path: str | Path, text: str) -> Path:
+# files this process is writing through atomic_path (temporary names): a stopped worker removes them
+PARTIAL: set[str] = set()
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path, suffix: str = ".part", keep_failed: str | Path | None = None):
+    """Write ``path`` through a temporary file: the kit's one atomic-write helper.
+
+    Yields the temporary path, ``.<name>.<random><suffix>`` in the same folder
+    (so ``os.replace`` is atomic; :func:`crmlab.runner.remove_partial` finds it
+    by the leading ``.<stem>.``), already given the mode of a normally
+    created file (:func:`apply_umask_mode`). The caller writes to it (or lets
+    a tool write to it). Then:
+
+    - the block ends normally: the temporary file replaces ``path``;
+    - an ``Exception``: the temporary file is removed, or, with ``keep_failed``,
+      moved there (a failed notebook kept for debugging); the exception goes on;
+    - an interruption (``KeyboardInterrupt``, ``SystemExit``, a signal's
+      ``Stopped``): the temporary file is removed; it is not a failure.
+
+    While the block runs, the temporary name is in :data:`PARTIAL`, which a
+    worker process stopped by a signal removes (:mod:`crmlab.runner`).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_path(d / "a.txt") as tmp:
+    ...     _ = tmp.write_text("hello")
+    >>> sorted(p.name for p in d.iterdir()), (d / "a.txt").read_text()
+    (['a.txt'], 'hello')
+    >>> import shutil; shutil.rmtree(d)
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    tmp_path = Path(tmp)
+    PARTIAL.add(tmp)
     try:
-        apply_umask_mode(fd, like=path)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        try:
+            apply_umask_mode(fd, like=path)  # the usual 0666 & ~umask, not mkstemp's 0600
+        finally:
+            os.close(fd)
+        yield tmp_path
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except Exception:
+        if keep_failed is not None and tmp_path.exists():
+            os.replace(tmp, keep_failed)
+        else:
+            tmp_path.unlink(missing_ok=True)
         raise
+    except BaseException:  # interrupted: no half-written file, nothing that looks like a real failure
+        tmp_path.unlink(missing_ok=True)
+        raise
+    finally:
+        PARTIAL.discard(tmp)
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically (:func:`atomic_path`)."""
+    path = Path(path)
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
     return path
 
 

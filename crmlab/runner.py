@@ -27,20 +27,16 @@ import multiprocessing.connection
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from crmlab._io import apply_umask_mode, atomic_write_text
+from crmlab._io import PARTIAL, atomic_path, atomic_write_text
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 STOP_GRACE = 2.0  # seconds a worker gets to kill its kernels and exit before it is killed
 _POLL = 0.2  # seconds: how often the main process checks for a stop request while it waits
-
-# files the job running in this (worker) process has half written: removed when the job is stopped
-_PARTIAL: set[str] = set()
 
 
 def exit_code(signum: int) -> int:
@@ -168,7 +164,7 @@ def _worker_stop(signum, frame):
     try:
         kids = descendants(os.getpid())
         kill_tree(kids)
-        for path in list(_PARTIAL):
+        for path in list(PARTIAL):  # crmlab._io.atomic_path's temporary files
             with contextlib.suppress(OSError):
                 os.unlink(path)
         deadline = time.monotonic() + 1.0
@@ -483,41 +479,21 @@ def execute(input_path: str | Path, output_path: str | Path, parameters: dict | 
     from crmlab._kernel import PAPERMILL_KW  # polls the kernel in slices: no missed reply (see there)
 
     output_path = Path(output_path)
-    output_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output_path.stem}.", suffix=".ipynb", dir=output_path.parent)
-    apply_umask_mode(fd, like=output_path)  # the usual 0666 & ~umask, not mkstemp's 0600
-    os.close(fd)
-    _PARTIAL.add(tmp)
-    try:
-        pm.execute_notebook(str(input_path), tmp, parameters=parameters or {}, kernel_name="python3",
+    failed = output_path.with_name(output_path.stem + ".failed.ipynb")
+    with atomic_path(output_path, suffix=".ipynb", keep_failed=failed) as tmp:
+        pm.execute_notebook(str(input_path), str(tmp), parameters=parameters or {}, kernel_name="python3",
                             progress_bar=False, cwd=str(cwd or Path(input_path).parent), log_output=False,
                             # the kernel process logs to our terminal; its start-up warning and the
                             # "KeyboardInterrupt caught" at shutdown are noise to a report reader
                             extra_arguments=["--log-level=CRITICAL"], **PAPERMILL_KW)
-        os.replace(tmp, output_path)
-    except Exception:
-        failed = output_path.with_name(output_path.stem + ".failed.ipynb")
-        if Path(tmp).exists():
-            os.replace(tmp, failed)
-        raise
-    except BaseException:  # interrupted: no half-written file, no .failed that looks like a real failure
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        _PARTIAL.discard(tmp)
     return output_path
 
 
 def to_html(notebook_path: str | Path, html_path: str | Path, exclude_input: bool = False) -> Path:
-    """Export an executed notebook to HTML (atomically)."""
-    import nbformat
-    from nbconvert import HTMLExporter
+    """Export an executed notebook to HTML that opens offline (atomically): :func:`crmlab.export.to_html`."""
+    from crmlab.export import to_html as export
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=exclude_input,
-                            exclude_input_prompt=exclude_input, exclude_output_prompt=exclude_input)
-    nb = nbformat.read(str(notebook_path), as_version=4)
-    body, _ = exporter.from_notebook_node(nb)
-    return atomic_write_text(html_path, body)
+    return export(notebook_path, html_path, hide_code=exclude_input)
 
 
 def remove_partial(folder: str | Path, stem: str) -> None:

@@ -126,7 +126,7 @@ def test_no_chinese_text_outside_the_catalogue_in_the_text_modules():
     import crmlab
 
     root = __import__("pathlib").Path(crmlab.__file__).parent
-    for rel in ["report.py", "cases.py",
+    for rel in [*(f"report/{p.name}" for p in (root / "report").glob("*.py")), "export.py", "cases.py",
                 *(f"labels/{p.name}" for p in (root / "labels").glob("[!_]*.py"))]:
         code = [ln for ln in (root / rel).read_text(encoding="utf-8").splitlines()
                 if not ln.lstrip().startswith("#") and '"""' not in ln]

@@ -225,3 +225,30 @@ def test_localise_labels_a_copy():
     pd.testing.assert_frame_equal(table, before)
     with pytest.raises(report.CRMDataError, match="lang"):
         localise(table, "fr")
+
+
+def test_measures_follow_the_named_thresholds(hotel, monkeypatch):
+    from crmlab.report import numbers
+
+    _, n = hotel
+    at = {**n, "fcr": numbers.FCR_TARGET, "abandon_rate": numbers.ABANDON_LIMIT}
+    fcr_line = t("rp_m_fcr", "en", fcr_pct=f"{100 * numbers.FCR_TARGET:.0f}%")
+    abandon_line = t("rp_m_abandon", "en", abandon_pct=f"{100 * numbers.ABANDON_LIMIT:.0f}%")
+    assert fcr_line not in report.measures(at) and abandon_line not in report.measures(at)  # at the line: no measure
+    below = {**at, "fcr": numbers.FCR_TARGET - 0.01, "abandon_rate": numbers.ABANDON_LIMIT + 0.01}
+    texts = report.measures(below)
+    assert any(m.startswith("Raise first-contact resolution") for m in texts)
+    assert any(m.startswith("Add peak-hour agents") for m in texts)
+    monkeypatch.setattr(numbers, "FCR_TARGET", 0.0)  # the constant is the rule: no bare number elsewhere
+    monkeypatch.setattr(numbers, "ABANDON_LIMIT", 1.0)
+    assert len(report.measures(below)) == len(texts) - 2
+
+
+def test_clv_uses_the_named_cap_and_discount(hotel):
+    from crmlab.report import numbers
+
+    tb, n = hotel
+    r = min(n["retention"], numbers.CLV_RETENTION_CAP)
+    assert n["clv"] == pytest.approx(n["annual_margin"] * r / (1 + numbers.CLV_DISCOUNT - r))
+    assert set(numbers.SECTION_NUMBERS) == set(report.SECTIONS)
+    assert {k for fn in numbers.SECTION_NUMBERS.values() for k in fn(tb, "hotel")} | {"case"} == set(n)

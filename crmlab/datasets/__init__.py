@@ -210,16 +210,15 @@ def expected_files() -> dict[str, str]:
 
 def write_all(directory: str | Path | None = None) -> list[Path]:
     """Regenerate every shipped CSV, its truth JSON and the README into ``directory``."""
-    from crmlab._io import out_folder
+    from crmlab._io import atomic_path, out_folder
 
     directory = out_folder(directory if directory is not None else data_dir(), "--dir / directory")
     written = []
     for fname, text in expected_files().items():
         path = directory / fname
-        tmp = path.with_suffix(path.suffix + ".tmp")
         try:
-            tmp.write_text(text, encoding="utf-8", newline="")
-            tmp.replace(path)
+            with atomic_path(path) as tmp:
+                tmp.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             raise CRMDataError(f"cannot write {str(path)!r} ({exc.strerror or exc}). "
                                "Fix: pass a folder you can write to (--dir), or free some disk space.") from None
