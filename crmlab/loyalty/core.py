@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from crmlab import validate as v
-from crmlab.bgnbd import (
+from crmlab.loyalty.bgnbd import (
     BGNBD,
     bgnbd_loglik,
     expected_purchases,
