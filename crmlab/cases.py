@@ -1,7 +1,7 @@
 """Case presets: fictional companies modelled on the readings' cases.
 
 Every preset is a *fictional* company (name, numbers and all): the tables are
-synthetic, drawn with the topic generators (``crmlab.datasets.<topic>``) and
+synthetic, drawn with the topic generators (``crmlab.<topic>.data``) and
 then shifted so they tell the case's story (the retailer's delivery complaints
 dominate, the hotel's empathy gap is small, ...). They are never a real
 firm's figures.
