@@ -1,7 +1,7 @@
 """Case presets: fictional companies modelled on the readings' cases.
 
 Every preset is a *fictional* company (name, numbers and all): the tables are
-synthetic, drawn with the topic generators (``crmlab.datasets.<topic>``) and
+synthetic, drawn with the topic generators (``crmlab.<topic>.data``) and
 then shifted so they tell the case's story (the retailer's delivery complaints
 dominate, the hotel's empathy gap is small, ...). They are never a real
 firm's figures.
@@ -139,7 +139,7 @@ def _check(seed, n_customers) -> tuple[int, int]:
 
 
 def _complaints(case: Case, seed: int, n: int) -> pd.DataFrame:
-    from crmlab.datasets import complaints as dc
+    from crmlab.complaints import data as dc
 
     base = dc.make_complaint_log(seed=_seed(case, seed, "complaints"), n=3 * n).frame
     want = {k: v for k, v in case.complaint_mix.items()}
@@ -154,7 +154,7 @@ def _complaints(case: Case, seed: int, n: int) -> pd.DataFrame:
 
 
 def _servqual(case: Case, seed: int, n: int) -> pd.DataFrame:
-    from crmlab.datasets import servqual as dq
+    from crmlab.servqual import data as dq
 
     df = dq.make_survey(seed=_seed(case, seed, "servqual"), n=n).frame
     for dim, shift in case.servqual_shift.items():
@@ -165,7 +165,7 @@ def _servqual(case: Case, seed: int, n: int) -> pd.DataFrame:
 
 
 def _satisfaction(case: Case, seed: int, n: int) -> pd.DataFrame:
-    from crmlab.datasets import satisfaction as ds
+    from crmlab.satisfaction import data as ds
 
     df = ds.make_survey(seed=_seed(case, seed, "satisfaction"), n=n).frame
     rng = np.random.default_rng(_seed(case, seed, "satisfaction-shift"))
@@ -187,8 +187,8 @@ def generate(case: str | Case, seed: int = 42, n_customers: int = 2000) -> dict[
     """
     c = get(case)
     seed, n = _check(seed, n_customers)
-    from crmlab.datasets import complaints as dc
-    from crmlab.datasets import loyalty as dl
+    from crmlab.complaints import data as dc
+    from crmlab.loyalty import data as dl
 
     tx = dl.make_transactions(seed=_seed(c, seed, "loyalty"), n_customers=n).frame
     tx["amount"] = (tx["amount"] * c.spend_factor).round(2)
@@ -209,7 +209,7 @@ def generate(case: str | Case, seed: int = 42, n_customers: int = 2000) -> dict[
         "servqual": _servqual(c, seed, max(100, n // 2)),
     }
     if c.key_accounts:
-        from crmlab.datasets import burnett as db
+        from crmlab.burnett import data as db
 
         kw = dict(seed=_seed(c, seed, "burnett"), n_accounts=c.n_accounts)
         tables["accounts"] = db.make_accounts(**kw).frame

@@ -25,13 +25,18 @@ MODULES = ["crmlab.validate", "crmlab.stats", "crmlab.satisfaction", "crmlab.com
            "crmlab.checks.servqual", "crmlab.checks.burnett"]
 
 
+def _home(obj, mod) -> bool:
+    """Defined in ``mod`` or, for a topic package, in one of its modules (crmlab.satisfaction.core)."""
+    return obj.__module__ == mod.__name__ or obj.__module__.startswith(mod.__name__ + ".")
+
+
 def _functions():
     out = []
     for name in MODULES:
         mod = importlib.import_module(name)
         for attr in dir(mod):
             obj = getattr(mod, attr)
-            if attr.startswith("_") or not inspect.isfunction(obj) or obj.__module__ != name:
+            if attr.startswith("_") or not inspect.isfunction(obj) or not _home(obj, mod):
                 continue
             out.append((name, attr, obj))
     return out

@@ -54,7 +54,8 @@ def _public(module, names=None):
         obj = getattr(module, n)
         if n.startswith("_") or n in BGNBD or not inspect.isfunction(obj):
             continue
-        if getattr(obj, "__module__", "") != module.__name__:
+        home = getattr(obj, "__module__", "")
+        if home != module.__name__ and not home.startswith(module.__name__ + "."):  # topic package: its core
             continue
         out.append((f"{module.__name__}.{n}", obj))
     return out

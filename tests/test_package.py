@@ -13,10 +13,16 @@ from nbtools import ROOT
 
 
 def test_import_is_light_and_has_no_side_effects():
-    code = ("import sys, crmlab, crmlab.satisfaction, crmlab.datasets, crmlab.validate; "
-            "print(sorted(m for m in ('seaborn', 'matplotlib', 'ipywidgets') if m in sys.modules))")
+    """Every topic (found by the registry), its old flat paths and the datasets load no plotting or widget library."""
+    code = ("import sys, importlib, crmlab, crmlab.datasets, crmlab.validate, crmlab.labels, crmlab.checks; "
+            "from crmlab import _topics; topics = _topics.discover(); "
+            "[importlib.import_module(f'crmlab.{t}') for t in topics]; "
+            "[importlib.import_module(f'crmlab.{t}.data') for t in topics]; "
+            "[importlib.import_module(f'crmlab.{t}.checks') for t in topics]; "
+            "import crmlab.bgnbd; crmlab.datasets.names(); crmlab.labels.t('csi', 'zh'); "
+            "print(len(topics), sorted(m for m in ('seaborn', 'matplotlib', 'ipywidgets') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.strip() == "6 []"
 
 
 def test_error_type_is_a_value_error():

@@ -194,7 +194,7 @@ def test_every_key_used_by_the_satisfaction_code_is_in_the_catalogue():
 
     root = Path(crmlab.__file__).parent
     keys = set()
-    for rel in ["plots/satisfaction.py", "satisfaction.py", "widgets/satisfaction.py"]:
+    for rel in ["satisfaction/plots.py", "satisfaction/core.py", "satisfaction/widgets.py"]:
         path = root / rel
         if path.exists():
             keys |= set(re.findall(r"""\bt\(\s*["']([\w-]+)["']""", path.read_text(encoding="utf-8")))

@@ -1,6 +1,8 @@
 """Answer checks for the exercise notebooks.
 
-Each topic has a module (``crmlab.checks.satisfaction``) whose functions
+Each topic has a ``checks`` module in its package (``crmlab/satisfaction/checks.py``,
+reachable as ``crmlab.checks.satisfaction``: ``from crmlab.checks import
+satisfaction as check`` is the form the exercise notebooks use) whose functions
 take the student's answer and the data the exercise used, recompute the
 right answer from that data, and say right or wrong with a hint, never the
 answer itself. Because the answer is recomputed from the data, the same
@@ -19,6 +21,18 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from crmlab import _topics
+
+
+
+def __getattr__(name: str):
+    """``crmlab.checks.<topic>``: the topic's checks module (imported on first use)."""
+    if name in _topics.discover() and _topics.has_piece(name, "checks"):
+        import importlib
+
+        return importlib.import_module(_topics.piece_name(name, "checks"))
+    raise AttributeError(f"module 'crmlab.checks' has no attribute {name!r}")
 
 
 @dataclass(frozen=True)

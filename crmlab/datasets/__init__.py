@@ -42,6 +42,7 @@ from crmlab.datasets._registry import (
 from crmlab.errors import CRMDataError
 from crmlab.validate import require_int
 
+
 __all__ = [
     "Column", "DatasetSpec", "Generated", "register", "names", "load", "generate",
     "ground_truth", "describe", "data_dictionary", "write_all", "data_dir",

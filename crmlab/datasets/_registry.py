@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import importlib
-import importlib.util
 import io
 import json
 from collections.abc import Callable
@@ -17,9 +16,6 @@ import pandas as pd
 
 from crmlab.errors import CRMDataError
 
-# Topic modules that register datasets (each a file in crmlab/datasets/).
-# A module that does not exist yet is skipped.
-TOPIC_MODULES = ("satisfaction", "complaints", "loyalty", "burnett", "servqual", "ecsi")
 
 DTYPES = ("int", "float", "str", "bool", "date", "datetime")
 
@@ -73,7 +69,7 @@ class DatasetSpec:
 
 
 _REGISTRY: dict[str, DatasetSpec] = {}
-_LOADED = False
+_LOADED: set[str] = set()  # topics whose data module has been imported
 
 
 def register(spec: DatasetSpec) -> DatasetSpec:
@@ -84,14 +80,13 @@ def register(spec: DatasetSpec) -> DatasetSpec:
 
 
 def _load_topics() -> None:
-    global _LOADED
-    if _LOADED:
-        return
-    for mod in TOPIC_MODULES:
-        full = f"crmlab.datasets.{mod}"
-        if importlib.util.find_spec(full) is not None:
-            importlib.import_module(full)
-    _LOADED = True
+    """Import the ``data`` module of every topic package (crmlab._topics): each registers its datasets."""
+    from crmlab import _topics
+
+    for topic in _topics.discover():
+        if topic not in _LOADED and _topics.has_piece(topic, "data"):
+            importlib.import_module(_topics.piece_name(topic, "data"))
+            _LOADED.add(topic)
 
 
 def specs() -> dict[str, DatasetSpec]:

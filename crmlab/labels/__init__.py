@@ -6,8 +6,9 @@
 
 Where the text lives:
 
-- **English** (the source) in one table per topic, ``crmlab/labels/<topic>.py``
-  defining ``LABELS = {key: english}``, merged here (:func:`source`).
+- **English** (the source) in one table per topic, ``crmlab/<topic>/labels.py``
+  defining ``LABELS = {key: english}`` (topics found by ``crmlab._topics``), plus the
+  kit-wide tables here (``crmlab/labels/common.py``, ``cases.py``), merged by :func:`source`.
 - **Chinese** in the gettext catalogue ``crmlab/locale/zh/LC_MESSAGES/crmlab.po``
   (message context = the kit's key, msgid = the English text, msgstr = the
   Chinese), compiled to ``crmlab.mo`` next to it and read with the standard
@@ -33,29 +34,38 @@ from __future__ import annotations
 import functools
 import gettext
 import importlib
-import importlib.util
+import pkgutil
 from collections.abc import Mapping
 from pathlib import Path
 
 from crmlab.errors import CRMDataError
 
 LANGS = ("en", "zh")
-TOPICS = ("common", "satisfaction", "complaints", "loyalty", "burnett", "servqual", "pls", "cases")
 DOMAIN = "crmlab"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
 
-@functools.cache
+def tables() -> list[tuple[str, str]]:
+    """(owner, module name) of every English table: the kit-wide ones here, then each topic's ``labels``."""
+    from crmlab import _topics
+
+    own = [(m.name, f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]
+    topics = [(t, _topics.piece_name(t, "labels")) for t in _topics.discover() if _topics.has_piece(t, "labels")]
+    return sorted(own) + topics
+
+
 def source() -> dict[str, str]:
-    """The English source text of every key: key -> english (the topic tables merged)."""
+    """The English source text of every key: key -> english (the tables of :func:`tables` merged)."""
+    return _source(tuple(tables()))
+
+
+@functools.cache
+def _source(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
     merged: dict[str, str] = {}
-    for topic in TOPICS:
-        name = f"crmlab.labels.{topic}"
-        if importlib.util.find_spec(name) is None:
-            continue
+    for owner, name in names:
         for key, en in importlib.import_module(name).LABELS.items():
             if key in merged and merged[key] != en:
-                raise ValueError(f"label {key!r} defined twice with different text ({topic})")
+                raise ValueError(f"label {key!r} defined twice with different text ({owner})")
             merged[key] = en
     return merged
 

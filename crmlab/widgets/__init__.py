@@ -1,27 +1,26 @@
-"""Lecture widgets (ipywidgets), one submodule per topic.
+"""Lecture widgets (ipywidgets): every topic's ``widgets`` module, reachable here.
 
 Imported only when used (``from crmlab.widgets import weight_explorer``);
-``import crmlab`` never imports ipywidgets. In notebooks the widget cell is
-tagged ``nbval-ignore-output``: a widget's output is for people, not replay.
+``import crmlab`` never imports ipywidgets. A topic's widgets live in its
+package (``crmlab/satisfaction/widgets.py``), found by ``crmlab._topics``.
+In notebooks the widget cell is tagged ``nbval-ignore-output``: a widget's
+output is for people, not replay.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+from crmlab import _topics
 
-TOPICS = ("satisfaction", "complaints", "loyalty", "burnett", "servqual", "pls", "cases")
-
-
-def _topic_modules():
-    for topic in TOPICS:
-        name = f"crmlab.widgets.{topic}"
-        if importlib.util.find_spec(name) is not None:
-            yield importlib.import_module(name)
 
 
 def __getattr__(name: str):
-    for mod in _topic_modules():
-        if name in getattr(mod, "__all__", ()):
-            return getattr(mod, name)
-    raise AttributeError(f"crmlab.widgets has no widget {name!r}")
+    if name.startswith("__"):
+        raise AttributeError(name)
+    try:
+        return _topics.lookup("widgets", name)
+    except AttributeError:
+        raise AttributeError(f"crmlab.widgets has no widget {name!r}") from None
+
+
+def __dir__():
+    return sorted(_topics.exports("widgets"))

@@ -7,7 +7,7 @@ import pandas as pd
 
 from crmlab import burnett as bm
 from crmlab.labels import t
-from crmlab.plots.burnett import bubble_matrix
+from crmlab.burnett.plots import bubble_matrix
 from crmlab.widgets._panel import live_panel
 
 __all__ = ["matrix_explorer"]

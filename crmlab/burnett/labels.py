@@ -1,6 +1,6 @@
 """Labels for topic 4, the Burnett key-customer matrix (keys start with ``bm_``)."""
 
-from crmlab.datasets.burnett import ATTRACTIVENESS_CATALOGUE
+from crmlab.burnett.core import ATTRACTIVENESS_CATALOGUE
 
 LABELS = {f"bm_{ind}": en for _g, ind, _w, en in ATTRACTIVENESS_CATALOGUE}
 LABELS.update({

@@ -41,8 +41,22 @@ import pandas as pd
 from scipy import stats as _st
 
 from crmlab import validate as v
-from crmlab.datasets.servqual import DIMENSION_ITEMS, DIMENSIONS, DIMENSIONS_ZH
 from crmlab.errors import CRMDataError
+from crmlab.labels import ZhNames
+
+# The model: the five dimensions of the 22-item instrument (the data generator uses them too).
+DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
+DIMENSIONS_ZH = ZhNames(DIMENSIONS, "sq_")  # Chinese names from the catalogue (crmlab/locale)
+# Item numbers of each dimension in the 22-item instrument (PZB 1988 order).
+DIMENSION_ITEMS = {
+    "tangibles": (1, 2, 3, 4),
+    "reliability": (5, 6, 7, 8, 9),
+    "responsiveness": (10, 11, 12, 13),
+    "assurance": (14, 15, 16, 17),
+    "empathy": (18, 19, 20, 21, 22),
+}
+N_ITEMS = 22
+ITEM_DIMENSION = {i: d for d, items in DIMENSION_ITEMS.items() for i in items}
 
 __all__ = [
     "DIMENSIONS", "DIMENSIONS_ZH", "GAPS", "ItemMap", "item_map", "SERVQUAL", "instrument", "gap_model",

@@ -6,7 +6,7 @@ import ipywidgets as widgets
 
 from crmlab import complaints as cp
 from crmlab.labels import t
-from crmlab.plots.complaints import word_of_mouth_bars
+from crmlab.complaints.plots import word_of_mouth_bars
 from crmlab.widgets._panel import live_panel
 
 __all__ = ["word_of_mouth_explorer"]

@@ -7,7 +7,7 @@ import pandas as pd
 
 from crmlab import pls
 from crmlab.labels import t
-from crmlab.plots.pls import path_diagram
+from crmlab.pls.plots import path_diagram
 from crmlab.widgets._panel import live_panel
 
 __all__ = ["pls_explorer"]

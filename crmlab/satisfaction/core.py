@@ -21,9 +21,11 @@ import numpy as np
 import pandas as pd
 
 from crmlab import validate as v
-from crmlab.datasets.satisfaction import ATTRIBUTES
 from crmlab.errors import CRMDataError
 from crmlab.stats import mean_ci, ratio_ci, wilson_ci
+
+# The model: the rated attributes of the kit's survey (the data generator uses them too).
+ATTRIBUTES = ("quality", "function", "price", "service", "packaging", "taste")
 
 __all__ = [
     "ATTRIBUTES", "simple_score", "weighted_score", "to_csi", "csi",

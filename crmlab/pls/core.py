@@ -67,9 +67,35 @@ import numpy as np
 import pandas as pd
 
 from crmlab import validate as v
-from crmlab.datasets.ecsi import BLOCKS, INDICATORS, PATHS, SCALE
 from crmlab.errors import CRMDataError
+from crmlab.labels import ZhNames
 from crmlab.stats import mean_ci
+
+# The model: constructs, their indicator blocks, the inner model and the answer scale
+# (the data generator uses them too).
+CONSTRUCTS = ("IMAG", "EXPE", "QUAL", "VAL", "SAT", "LOY")
+CONSTRUCTS_ZH = ZhNames(CONSTRUCTS)  # Chinese names from the catalogue (crmlab/locale)
+CONSTRUCTS_EN = {"IMAG": "image", "EXPE": "expectations", "QUAL": "perceived quality",
+                 "VAL": "perceived value", "SAT": "satisfaction", "LOY": "loyalty"}
+BLOCKS = {
+    "IMAG": ("imag1", "imag2", "imag3", "imag4", "imag5"),
+    "EXPE": ("expe1", "expe2", "expe3", "expe4", "expe5"),
+    "QUAL": ("qual1", "qual2", "qual3", "qual4", "qual5"),
+    "VAL": ("val1", "val2", "val3", "val4"),
+    "SAT": ("sat1", "sat2", "sat3", "sat4"),
+    "LOY": ("loy1", "loy2", "loy3", "loy4"),
+}
+INDICATORS = tuple(i for block in BLOCKS.values() for i in block)
+# The standard ECSI / ACSI inner model, as (from, to) pairs ---------------------
+PATHS = (
+    ("IMAG", "EXPE"), ("IMAG", "SAT"), ("IMAG", "LOY"),
+    ("EXPE", "QUAL"), ("EXPE", "VAL"), ("EXPE", "SAT"),
+    ("QUAL", "VAL"), ("QUAL", "SAT"),
+    ("VAL", "SAT"),
+    ("SAT", "LOY"),
+)
+SCALE = (1, 10)
+# Customer segments of a mobile operator and their image shift (in sd of IMAG).
 
 __all__ = ["BLOCKS", "INDICATORS", "PATHS", "SCHEMES", "PLSResult", "pls_path_model", "satisfaction_index", "index_weights",
            "bootstrap_table"]

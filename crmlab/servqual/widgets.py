@@ -7,7 +7,7 @@ import pandas as pd
 
 from crmlab import servqual as sq
 from crmlab.labels import t
-from crmlab.plots.servqual import dimension_gaps, sq_label
+from crmlab.servqual.plots import dimension_gaps, sq_label
 from crmlab.widgets._panel import live_panel
 
 __all__ = ["branch_explorer"]

@@ -7,8 +7,8 @@ import pandas as pd
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 from crmlab.labels import ZhNames
+from crmlab.satisfaction.core import ATTRIBUTES
 
-ATTRIBUTES = ("quality", "function", "price", "service", "packaging", "taste")
 ATTRIBUTES_ZH = ZhNames(ATTRIBUTES)  # Chinese names from the catalogue (crmlab/locale)
 
 # The true model of the synthetic survey -------------------------------------

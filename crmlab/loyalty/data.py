@@ -17,7 +17,7 @@ import functools
 import numpy as np
 import pandas as pd
 
-from crmlab.bgnbd import draw_repeat_times
+from crmlab.loyalty.bgnbd import draw_repeat_times
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 
 START = pd.Timestamp("2023-01-01")

@@ -39,61 +39,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from crmlab.burnett.core import (
+    ATTRACTIVENESS_CATALOGUE,
+    ATTRACTIVENESS_INDICATORS,
+    ATTRACTIVENESS_WEIGHTS,
+    DEFAULT_CUTS,
+    GROUPS,
+    RELATIONSHIP_BANDS,
+    RELATIONSHIP_INDICATORS,
+    RELATIONSHIP_WEIGHTS,
+    _DEFAULT_GRID,
+)
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 
-# ----------------------------------------------------------- the catalogue
-# (group, indicator, default weight, English; the Chinese is in the catalogue, crmlab/locale). The reading gives the
-# weights of the business-status group only (they sum to .27); the other
-# weights are the kit's illustrative choice (marked in ATTRACTIVENESS_SOURCE).
-ATTRACTIVENESS_CATALOGUE = (
-    ("business", "volume", 0.08, "Transaction volume / amount"),
-    ("business", "firm_life_cycle", 0.03, "Customer firm's life-cycle stage"),
-    ("business", "expansion_potential", 0.05, "Market expansion potential"),
-    ("business", "supplier_relations", 0.03, "Relationship with its suppliers"),
-    ("business", "organisation", 0.04, "Organisation and effectiveness"),
-    ("business", "overall_impression", 0.04, "Overall impression"),
-    ("products", "product_life_cycle", 0.05, "Product life cycle"),
-    ("products", "complexity", 0.05, "Product complexity"),
-    ("products", "value_added", 0.05, "Potential to add value"),
-    ("products", "technology_content", 0.05, "Technology content"),
-    ("products", "differentiation", 0.05, "Degree of differentiation"),
-    ("industry", "competitive_structure", 0.06, "Industry competitive structure"),
-    ("industry", "profit_potential", 0.06, "Current and future profit potential"),
-    ("industry", "quality_sensitivity", 0.06, "Sensitivity to quality/service/credibility"),
-    ("industry", "vertical_integration", 0.06, "Likelihood of vertical integration"),
-    ("joint_profit", "cost_structure", 0.06, "Customer's cost structure"),
-    ("joint_profit", "continuous_improvement", 0.06, "Capacity for continuous improvement"),
-    ("joint_profit", "margin_effect", 0.06, "Effect on our gross margin"),
-    ("joint_profit", "resource_fit", 0.06, "Our resources can support its needs"),
-)
-ATTRACTIVENESS_INDICATORS = tuple(row[1] for row in ATTRACTIVENESS_CATALOGUE)
-ATTRACTIVENESS_WEIGHTS = {row[1]: row[2] for row in ATTRACTIVENESS_CATALOGUE}
-GROUPS = ("business", "products", "industry", "joint_profit")
 
-# Relationship indicators: (indicator, default weight, input column(s), band
-# edges). Score = 1 + number of inner edges <= value (a value on an edge goes
-# up), so the five bands are [e0, e1), [e1, e2), ..., [e4, e5].
-RELATIONSHIP_BANDS = {
-    "wallet_share": (0.0, 0.10, 0.25, 0.45, 0.70, 1.0),
-    "share_trend": (-0.30, -0.10, -0.02, 0.02, 0.10, 0.30),
-    "contact_per_month": (0.0, 1.0, 2.0, 4.0, 8.0, 16.0),
-    "contact_breadth": (0.5, 1.5, 2.5, 3.5, 4.5, 8.0),
-    "relationship_years": (0.0, 1.0, 3.0, 5.0, 10.0, 25.0),
-}
-RELATIONSHIP_WEIGHTS = {"wallet_share": 0.25, "share_trend": 0.15, "contact": 0.15, "years": 0.10,
-                        "price": 0.10, "service": 0.15, "technology": 0.10}
-RELATIONSHIP_INDICATORS = tuple(RELATIONSHIP_WEIGHTS)
-DEFAULT_CUTS = (2.5, 3.5)
 INDUSTRIES = ("electronics", "machinery", "automotive", "chemicals", "medical")
-
-_DEFAULT_GRID = {
-    ("good", "low"): "selective_maintenance", ("good", "medium"): "develop",
-    ("good", "high"): "develop_defend",
-    ("average", "low"): "minimal_maintenance", ("average", "medium"): "defend_maintain",
-    ("average", "high"): "develop",
-    ("poor", "low"): "exit", ("poor", "medium"): "minimal_maintenance", ("poor", "high"): "selective_defence",
-}
-
 
 def _level(x: np.ndarray, names: tuple[str, str, str], cuts=DEFAULT_CUTS) -> np.ndarray:
     return np.asarray(names, dtype=object)[np.searchsorted(np.asarray(cuts), np.round(x, 9), side="right")]

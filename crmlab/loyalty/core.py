@@ -11,7 +11,7 @@ one purchase occasion in :func:`repeat_rate`, :func:`tucker_loyal`,
 :func:`cohort_retention` and :func:`rfm_summary` (as in Fader, Hardie & Lee
 2005); :func:`rfm` counts transactions (rows) for F.
 
-The BG/NBD model itself is in :mod:`crmlab.bgnbd` and re-exported here.
+The BG/NBD model itself is in :mod:`crmlab.loyalty.bgnbd` and re-exported here.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from crmlab import validate as v
-from crmlab.bgnbd import (
+from crmlab.loyalty.bgnbd import (
     BGNBD,
     bgnbd_loglik,
     expected_purchases,

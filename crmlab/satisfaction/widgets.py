@@ -7,7 +7,7 @@ import pandas as pd
 
 from crmlab import satisfaction as sat
 from crmlab.labels import t
-from crmlab.plots import csi_bars
+from crmlab.satisfaction.plots import csi_bars
 from crmlab.widgets._panel import live_panel
 
 __all__ = ["weight_explorer"]

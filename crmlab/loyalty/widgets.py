@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from crmlab import loyalty as loy
 from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.labels import t
-from crmlab.plots import clv_curve
+from crmlab.loyalty.plots import clv_curve
 from crmlab.widgets._panel import live_panel
 
 __all__ = ["clv_explorer"]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from crmlab import burnett as bm
+from crmlab.burnett import core as bm
 from crmlab.labels import t
 from crmlab.plots._base import INK, PALETTES, decorate, get_ax
 

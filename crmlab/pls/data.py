@@ -22,20 +22,8 @@ import pandas as pd
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 from crmlab.labels import ZhNames
+from crmlab.pls.core import BLOCKS, CONSTRUCTS, CONSTRUCTS_EN, CONSTRUCTS_ZH, INDICATORS, PATHS, SCALE
 
-CONSTRUCTS = ("IMAG", "EXPE", "QUAL", "VAL", "SAT", "LOY")
-CONSTRUCTS_ZH = ZhNames(CONSTRUCTS)  # Chinese names from the catalogue (crmlab/locale)
-CONSTRUCTS_EN = {"IMAG": "image", "EXPE": "expectations", "QUAL": "perceived quality",
-                 "VAL": "perceived value", "SAT": "satisfaction", "LOY": "loyalty"}
-BLOCKS = {
-    "IMAG": ("imag1", "imag2", "imag3", "imag4", "imag5"),
-    "EXPE": ("expe1", "expe2", "expe3", "expe4", "expe5"),
-    "QUAL": ("qual1", "qual2", "qual3", "qual4", "qual5"),
-    "VAL": ("val1", "val2", "val3", "val4"),
-    "SAT": ("sat1", "sat2", "sat3", "sat4"),
-    "LOY": ("loy1", "loy2", "loy3", "loy4"),
-}
-INDICATORS = tuple(i for block in BLOCKS.values() for i in block)
 QUESTIONS = {
     "imag1": "The company is reliable", "imag2": "The company is innovative and forward looking",
     "imag3": "The company cares about its customers", "imag4": "The company makes a social contribution",
@@ -54,14 +42,6 @@ QUESTIONS = {
     "loy3": "Would recommend the company to friends", "loy4": "Intends to stay a customer",
 }
 
-# The standard ECSI / ACSI inner model, as (from, to) pairs ---------------------
-PATHS = (
-    ("IMAG", "EXPE"), ("IMAG", "SAT"), ("IMAG", "LOY"),
-    ("EXPE", "QUAL"), ("EXPE", "VAL"), ("EXPE", "SAT"),
-    ("QUAL", "VAL"), ("QUAL", "SAT"),
-    ("VAL", "SAT"),
-    ("SAT", "LOY"),
-)
 # The true (standardised) path coefficients of the synthetic survey.
 TRUE_PATHS = {
     ("IMAG", "EXPE"): 0.50, ("IMAG", "SAT"): 0.20, ("IMAG", "LOY"): 0.25,
@@ -84,8 +64,6 @@ BLOCK_MEAN = {"IMAG": 7.4, "EXPE": 7.6, "QUAL": 7.2, "VAL": 6.6, "SAT": 7.0, "LO
 # Questions answered lower than their block's mean (harder to agree with).
 ITEM_OFFSET = {"imag4": -0.8, "qual5": -0.5, "val2": -0.6, "sat3": -1.0, "sat4": -1.6, "loy2": -0.7}
 ANSWER_SD = 1.6
-SCALE = (1, 10)
-# Customer segments of a mobile operator and their image shift (in sd of IMAG).
 SEGMENTS = {"prepaid": 0.40, "contract": 0.45, "business": 0.15}
 SEGMENTS_ZH = ZhNames(SEGMENTS)
 SEGMENT_SHIFT = {"prepaid": -0.35, "contract": 0.30, "business": 0.05}

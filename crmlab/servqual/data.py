@@ -24,19 +24,8 @@ from scipy.stats import norm
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 from crmlab.labels import ZhNames
+from crmlab.servqual.core import DIMENSION_ITEMS, DIMENSIONS, DIMENSIONS_ZH, ITEM_DIMENSION, N_ITEMS
 
-DIMENSIONS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
-DIMENSIONS_ZH = ZhNames(DIMENSIONS, "sq_")  # Chinese names from the catalogue (crmlab/locale)
-# Item numbers of each dimension in the 22-item instrument (PZB 1988 order).
-DIMENSION_ITEMS = {
-    "tangibles": (1, 2, 3, 4),
-    "reliability": (5, 6, 7, 8, 9),
-    "responsiveness": (10, 11, 12, 13),
-    "assurance": (14, 15, 16, 17),
-    "empathy": (18, 19, 20, 21, 22),
-}
-N_ITEMS = 22
-ITEM_DIMENSION = {i: d for d, items in DIMENSION_ITEMS.items() for i in items}
 BRANCHES = {"central": 0.30, "riverside": 0.25, "airport": 0.20, "campus": 0.25}
 BRANCHES_ZH = ZhNames(BRANCHES, "sq_")
 WAVES = ("before", "after")
