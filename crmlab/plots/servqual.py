@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-from scipy import stats as _st
 
 from crmlab.labels import label, t
+from crmlab.stats import t_quantile
 from crmlab.plots._base import INK, PALETTES, decorate, get_ax
 
 __all__ = ["DIMENSION_COLORS", "dimension_gaps", "snake_profile", "wave_bars", "gap1_bars",
@@ -94,7 +94,7 @@ def wave_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float 
     width = 0.38
     for k, w in enumerate(("before", "after")):
         n, se = table[f"n_{w}"].to_numpy(), table[f"se_{w}"].to_numpy()
-        half = _st.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1)) * se
+        half = t_quantile(confidence, np.maximum(n - 1, 1)) * se
         pos = x + (k - 0.5) * width
         ax.bar(pos, table[w], width, color=WAVE_COLORS[w], label=t(f"sq_{w}", lang))
         ax.errorbar(pos, table[w], yerr=np.nan_to_num(half), fmt="none", ecolor=INK["black"], capsize=3)
