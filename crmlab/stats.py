@@ -255,6 +255,17 @@ def diff_ci(k1, n1, k2, n2, confidence: float = 0.95, sd1=None, sd2=None):
       Welch-Satterthwaite ν = se⁴ / ((s1²/n1)²/(n1-1) + (s2²/n2)²/(n2-1))
       (Welch 1947). NaN where a group has fewer than 2 values.
 
+    Parameters
+    ----------
+    k1, k2 : number or array
+        Successes of each group (proportions), or the group means (means).
+    n1, n2 : number or array
+        Group sizes (whole counts).
+    confidence : float, default 0.95
+        Level of the interval.
+    sd1, sd2 : number or array, optional
+        Standard deviations (n - 1) of the groups: given, the difference is of means.
+
     >>> [round(float(x), 3) for x in diff_ci(30, 50, 20, 50)]
     [0.2, 0.005, 0.375]
     >>> [round(float(x), 3) for x in diff_ci(5.0, 10, 4.0, 12, sd1=1.0, sd2=1.5)]

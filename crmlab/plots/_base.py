@@ -164,6 +164,33 @@ def bars_with_interval(ax, table, value: str, low: str = "ci_low", high: str = "
     plots first drawn with ``seaborn.barplot``). An undefined
     interval end (NaN) draws no whisker, and an end on the wrong side of the
     bar is drawn at the bar. Returns the bar positions.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Where to draw.
+    table : DataFrame
+        One row per bar.
+    value, low, high : str, default low "ci_low", high "ci_high"
+        Columns of the bar height and of the interval ends.
+    colors : colour or list of colours, optional
+        From ``PALETTES``: one for all bars or one per row.
+    labels : list of str, optional
+        Tick labels, one per bar.
+    positions : array, optional
+        Bar centres (default 0..n-1).
+    width : float, default 0.8
+        Bar width (height for ``horizontal``).
+    scale : float, default 1
+        Factor for every number (100 for percent).
+    horizontal : bool, default False
+        Draw horizontal bars.
+    capsize, lw : float
+        Whisker cap size and line width (None: matplotlib's).
+    label : str, optional
+        Legend entry of these bars.
+    saturation : float, default 1
+        Colour saturation (0.75 = seaborn's bar plots).
     """
     vals = table[value].to_numpy(dtype="float64") * scale
     pos = np.arange(len(vals), dtype="float64") if positions is None else np.asarray(positions, dtype="float64")
