@@ -157,3 +157,79 @@ def test_bad_confidence_raises(conf):
         ratio_ci(1, 2, 1, 2, conf)
     with pytest.raises(CRMDataError, match="confidence"):
         diff_ci(1, 2, 1, 2, conf)
+
+
+# ------------------------------------------------------------------ one statistics core
+
+from crmlab import burnett as _bm  # noqa: E402
+from crmlab import loyalty as _loy  # noqa: E402
+from crmlab.stats import describe, pareto_share, t_quantile, z_quantile  # noqa: E402
+
+
+def test_quantiles_by_table():
+    assert z_quantile(0.95) == pytest.approx(Z95, abs=1e-12)
+    assert round(z_quantile(0.90), 4) == 1.6449
+    assert round(t_quantile(0.95, 9), 3) == 2.262          # t table, 9 df
+    assert round(t_quantile(0.99, 4), 3) == 4.604
+    out = t_quantile(0.95, np.array([0, 1, np.nan, 29]))
+    assert np.isnan(out[0]) and np.isnan(out[2])
+    assert round(out[1], 3) == 12.706 and round(out[3], 3) == 2.045
+
+
+def test_diff_ci_of_means_is_welch_by_hand():
+    # a = 1/10, b = 2.25/12, se = sqrt(0.2875); nu = 0.2875^2 / (0.1^2/9 + 0.1875^2/11)
+    d, lo, hi = diff_ci(5.0, 10, 4.0, 12, sd1=1.0, sd2=1.5)
+    se = math.sqrt(0.2875)
+    nu = 0.2875**2 / (0.01 / 9 + 0.1875**2 / 11)
+    assert round(nu, 2) == 19.19
+    half = sst.t.ppf(0.975, nu) * se
+    assert float(d) == 1.0
+    assert (float(lo), float(hi)) == pytest.approx((1 - half, 1 + half), abs=1e-12)
+    # a group of one has no sd: the interval is undefined, not a number
+    _, lo1, hi1 = diff_ci(5.0, 1, 4.0, 12, sd1=np.nan, sd2=1.5)
+    assert np.isnan(lo1) and np.isnan(hi1)
+
+
+def test_diff_ci_of_means_matches_scipy_welch():
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(5, 1, 14), rng.normal(4.5, 2, 9)
+    d, lo, hi = diff_ci(x.mean(), len(x), y.mean(), len(y), sd1=x.std(ddof=1), sd2=y.std(ddof=1))
+    ref = sst.ttest_ind(x, y, equal_var=False).confidence_interval(0.95)
+    assert (float(lo), float(hi)) == pytest.approx((ref.low, ref.high), abs=1e-10)
+
+
+def test_describe_by_hand_and_per_group():
+    out = describe(pd.Series([1.0, 2, 3, 4]))
+    row = out.iloc[0]
+    sd = math.sqrt(5 / 3)
+    assert (row["n"], row["mean"], row["sd"]) == (4, 2.5, pytest.approx(sd))
+    assert row["ci_high"] - row["mean"] == pytest.approx(sst.t.ppf(0.975, 3) * sd / 2)
+    frame = pd.DataFrame({"a": [1.0, 2, 3, np.nan], "b": [2.0, 2, 4, 4]})
+    by = pd.Series(["x", "x", "y", "y"], name="g")
+    t = describe(frame, by=by)
+    assert list(t.index) == [("x", "a"), ("x", "b"), ("y", "a"), ("y", "b")]
+    assert t["n"].tolist() == [2, 2, 1, 2] and t["mean"].tolist() == [1.5, 2.0, 3.0, 4.0]
+    assert np.isnan(t.loc[("y", "a"), "ci_low"])                  # one value: no interval
+    assert t.loc[("y", "b"), "sd"] == 0 and t.loc[("y", "b"), "ci_low"] == 4.0
+    # mean_ci is describe of one column
+    pd.testing.assert_frame_equal(mean_ci(frame["b"], by=by), describe(frame["b"], by=by))
+
+
+def test_pareto_share_interpolates_the_pareto_curve_by_hand():
+    vals = [60.0, 20, 10, 5, 5]                                     # total 100, sorted already
+    assert pareto_share(vals, top=0.2) == pytest.approx(0.60)       # k = 1 whole customer
+    assert pareto_share(vals, top=0.3) == pytest.approx(0.70)       # k = 1.5: 60 + 0.5 * 20
+    assert pareto_share(vals, top=0.5) == pytest.approx(0.85)       # k = 2.5: 60 + 20 + 0.5 * 10
+    assert pareto_share([1.0] * 6, top=0.2) == pytest.approx(0.2)   # 1.2 of 6 equal customers, not 2
+    assert pareto_share(vals, top=1) == pytest.approx(1.0)
+
+
+def test_pareto_share_is_one_definition_in_both_topics():
+    vals = pd.Series([5.0, 60, 10, 20, 5])
+    assert _bm.pareto_share is pareto_share
+    for top in (0.2, 0.3, 0.5, 0.9):
+        assert _loy.pareto_share(vals, top=top) == pareto_share(vals, top=top)
+    tx = pd.DataFrame({"customer_id": [1, 1, 2, 3, 4, 5], "amount": [30.0, 30, 20, 10, 5, 5]})
+    assert _loy.pareto_share(tx, top=0.3) == pytest.approx(0.70)
+    curve = _loy.lorenz_curve(vals)
+    assert pareto_share(vals, 0.3) == pytest.approx(np.interp(0.3, curve["customer_share"], curve["value_share"]))

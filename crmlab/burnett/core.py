@@ -37,6 +37,7 @@ import pandas as pd
 
 from crmlab import validate as v
 from crmlab.errors import CRMDataError
+from crmlab.stats import pareto_share
 
 # ------------------------------------------------- the model (the data generator uses it too)
 # ----------------------------------------------------------- the catalogue
@@ -891,35 +892,6 @@ def portfolio(accounts: pd.DataFrame, expert_scores: pd.DataFrame, attractivenes
                                                relationship=rel.to_numpy())
     return burnett_matrix(table, attractiveness_cuts=attractiveness_cuts, relationship_cuts=relationship_cuts,
                           grid=grid, lang=lang)
-
-
-def pareto_share(values: pd.Series, top: float = 0.2) -> float:
-    """Share of the total held by the top ``top`` share of accounts (the 80/20 rule, 二八法则).
-
-    share = sum of the largest ceil(top * n) values / sum of all values.
-
-    >>> pareto_share(pd.Series([80, 5, 5, 5, 5]), top=0.2)
-    0.8
-    """
-    if isinstance(values, (pd.DataFrame, str, bytes, Mapping)) or np.ndim(values) != 1:
-        raise CRMDataError(f"values must be one column of numbers (e.g. accounts['revenue']), got "
-                           f"{type(values).__name__}. Fix: pass a Series.")
-    s = pd.Series(values)
-    if s.empty:
-        raise CRMDataError("values is empty. Fix: pass revenue or profit per account.")
-    v.require_nonnegative(s.to_frame("values"), ["values"], fix="revenue per account cannot be negative; "
-                          "use revenue, not profit, or drop loss-making accounts.")
-    v.require_no_missing(s.to_frame("values"), ["values"])
-    s = s.astype("float64")
-    if isinstance(top, (str, bytes, bool, np.bool_)) or not isinstance(top, (int, float, np.integer, np.floating)):
-        raise CRMDataError(f"top={top!r} must be a share in (0, 1]. Fix: e.g. top=0.2 for the top 20%.")
-    if not 0 < top <= 1:
-        raise CRMDataError(f"top={top!r} must be in (0, 1]. Fix: e.g. 0.2 for the top 20%.")
-    k = int(np.ceil(top * len(s) - 1e-9))
-    total = s.sum()
-    if total <= 0:
-        raise CRMDataError("values sum to 0. Fix: pass revenue or profit per account.")
-    return float(np.sort(s.to_numpy())[::-1][:k].sum() / total)
 
 
 # ----------------------------------------------------------------- teaching tables

@@ -362,8 +362,8 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
     """
     v.require_frame(log, "complaint log")
     v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
-    from crmlab.stats import _z
-    z = _z(confidence)
+    from crmlab.stats import z_quantile
+    z = z_quantile(confidence)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, opened, resolved, end)
     rg, rt, at_risk, _, surv, var = _km(h, e, codes)

@@ -9,7 +9,7 @@ import seaborn as sns
 from matplotlib.patches import FancyBboxPatch
 
 from crmlab.labels import label, t
-from crmlab.plots._base import INK, PALETTES, decorate, get_ax
+from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax
 
 __all__ = ["resolution_curve_plot", "pareto_chart", "channel_times", "queue_plot", "word_of_mouth_bars",
            "recovery_bars", "effect_vs_truth", "decision_model_chart", "CHANNEL_COLORS", "RECOVERY_COLORS"]
@@ -138,9 +138,7 @@ def recovery_bars(result, ax=None, lang: str = "en"):
     tab = result.table.reset_index()
     x = np.arange(len(tab))
     rate = tab["rate"].to_numpy() * 100
-    ax.bar(x, rate, color=[RECOVERY_COLORS[g] for g in tab["group"]])
-    err = np.vstack([rate - tab["ci_low"] * 100, tab["ci_high"] * 100 - rate])
-    ax.errorbar(x, rate, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor=INK["black"], capsize=5)
+    bars_with_interval(ax, tab, "rate", colors=[RECOVERY_COLORS[g] for g in tab["group"]], scale=100)
     for i, val in enumerate(rate):
         ax.text(i, 3, f"{val:.1f}", ha="center", va="bottom", color=INK["white"])
     ax.set_xticks(x, [t(f"cp_{g}", lang) for g in tab["group"]], rotation=15)

@@ -35,6 +35,7 @@ from crmlab.loyalty.bgnbd import (
     simulate_bgnbd,
 )
 from crmlab.errors import CRMDataError, CRMWarning
+from crmlab.stats import pareto_share as _pareto_share
 from crmlab.stats import wilson_ci
 
 __all__ = [
@@ -499,13 +500,15 @@ def gini(data, customer: str = "customer_id", amount: str = "amount") -> float:
 def pareto_share(data, top: float = 0.2, customer: str = "customer_id", amount: str = "amount") -> float:
     """Share of value from the top ``top`` fraction of customers (the 80/20 rule reads 0.8 at top=0.2).
 
-    Interpolates linearly on the Pareto curve when top * n is not a whole number.
+    ``data``: transactions (summed per customer) or one value per customer.
+    The definition is :func:`crmlab.stats.pareto_share` (the Pareto curve of
+    :func:`lorenz_curve` read at ``top``, interpolated between whole
+    customers), the same as ``crmlab.burnett.pareto_share``.
+
+    >>> pareto_share(pd.Series([60.0, 20, 10, 5, 5]), top=0.3)
+    0.7
     """
-    if isinstance(top, (bool, np.bool_)) or not isinstance(top, (int, float, np.integer, np.floating)) \
-            or not 0 < float(top) <= 1:
-        raise CRMDataError(f"top={top!r} must be in (0, 1]. Fix: e.g. top=0.2 for the best 20%.")
-    curve = lorenz_curve(data, customer, amount)
-    return float(np.interp(top, curve["customer_share"], curve["value_share"]))
+    return _pareto_share(_values(data, customer, amount), top)
 
 
 # --------------------------------------------------------------- retention and churn
@@ -776,9 +779,9 @@ def nps(data, column: str = "recommend", by: str | None = None, confidence: floa
     >>> nps(pd.Series([10, 9, 8, 3]))["nps"].item()
     25.0
     """
-    from crmlab.stats import _z
+    from crmlab.stats import z_quantile
 
-    z = _z(v.require_confidence(confidence))
+    z = z_quantile(confidence)
     _colnames(column=column, by=by)
     if isinstance(data, pd.Series):
         if by is not None:

@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 
 from crmlab.labels import t
-from crmlab.plots._base import INK, PALETTES, decorate, get_ax, label_or_key
+from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax, label_or_key
 
 __all__ = ["decile_bars", "pareto_curve", "cohort_heatmap", "churn_bars", "rfm_bars", "sensitivity_plot",
            "clv_curve", "nps_bars", "jones_sasser_map", "trap_bars", "bgnbd_holdout", "segment_heatmap",
@@ -63,10 +63,7 @@ def churn_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float
     data = table.reset_index()
     key = data.columns[0]
     data["label"] = [label_or_key(g, lang) for g in data[key]]
-    data["pct"] = data["rate"] * 100
-    sns.barplot(data=data, x="label", y="pct", color=INK["red"], ax=ax)
-    err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
-    ax.errorbar(np.arange(len(data)), data["pct"], yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor=INK["black"], capsize=5)
+    bars_with_interval(ax, data, "rate", colors=INK["red"], labels=data["label"], scale=100, saturation=0.75)
     ax.set_ylim(0, 100)
     return decorate(ax, t("churn_title", lang, pct=round(confidence * 100)), t(group_label, lang),
                     t("churn_rate", lang), lang)
@@ -180,11 +177,8 @@ def trap_bars(table: pd.DataFrame, ax=None, lang: str = "en", satisfied_at: int 
     ax = get_ax(ax)
     data = table.reset_index()
     level = data.columns[0]
-    sns.barplot(data=data, x=level, y=data["rate"] * 100, hue=level, palette=PALETTES["scale5"][: len(data)],
-                legend=False, ax=ax)
-    err = np.vstack([(data["rate"] - data["ci_low"]) * 100, (data["ci_high"] - data["rate"]) * 100])
-    ax.errorbar(np.arange(len(data)), data["rate"] * 100, yerr=np.nan_to_num(err).clip(min=0), fmt="none", ecolor=INK["black"],
-                capsize=5)
+    bars_with_interval(ax, data, "rate", colors=PALETTES["scale5"][: len(data)], labels=data[level].astype(str),
+                       scale=100, saturation=0.75)
     ax.set_ylim(0, 100)
     sat = data[data[level] >= satisfied_at]
     left = 1 - (sat["rate"] * sat["n"]).sum() / sat["n"].sum()

@@ -504,8 +504,7 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
     """
     blocks, path_list, modes = _check_model(blocks, paths, modes)
     v.require_choice(scheme, SCHEMES, "scheme")
-    if not 0 < confidence < 1:
-        raise CRMDataError(f"confidence={confidence!r} must be between 0 and 1. Fix: e.g. confidence=0.95.")
+    confidence = v.require_confidence(confidence)
     n_boot = v.require_int(n_boot, "n_boot", minimum=0)
     max_iter = v.require_int(max_iter, "max_iter", minimum=1)
     v.require_positive(tol, "tol")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import seaborn as sns
 
 from crmlab.labels import t
-from crmlab.plots._base import INK, PALETTES, decorate, get_ax, label_or_key
+from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax, label_or_key
 
 __all__ = ["csi_bars", "ipa_map", "repurchase_bars", "weights_compare"]
 
@@ -19,9 +18,7 @@ def csi_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float =
     key = data.columns[0]
     data["label"] = [label_or_key(g, lang) for g in data[key]]
     colors = [PALETTES["segment"].get(g, INK["blue"]) for g in data[key]]
-    sns.barplot(data=data, x="label", y="csi", hue="label", palette=colors, legend=False, ax=ax)
-    err = np.vstack([data["csi"] - data["ci_low"], data["ci_high"] - data["csi"]])
-    ax.errorbar(np.arange(len(data)), data["csi"], yerr=err, fmt="none", ecolor=INK["black"], capsize=5)
+    bars_with_interval(ax, data, "csi", colors=colors, labels=data["label"], saturation=0.75)
     for i, val in enumerate(data["csi"]):
         ax.text(i, 2, f"{val:.1f}", ha="center", va="bottom", color=INK["white"])
     ax.set_ylim(0, 100)
@@ -61,11 +58,8 @@ def repurchase_bars(result, ax=None, lang: str = "en"):
     ax = get_ax(ax)
     tab = result.table.reset_index()
     level = tab.columns[0]
-    sns.barplot(data=tab, x=level, y=tab["rate"] * 100, hue=level, palette=PALETTES["scale5"][: len(tab)],
-                legend=False, ax=ax)
-    err = np.vstack([(tab["rate"] - tab["ci_low"]) * 100, (tab["ci_high"] - tab["rate"]) * 100])
-    ax.errorbar(np.arange(len(tab)), tab["rate"] * 100, yerr=np.nan_to_num(err).clip(min=0), fmt="none",
-                ecolor=INK["black"], capsize=5)
+    bars_with_interval(ax, tab, "rate", colors=PALETTES["scale5"][: len(tab)], labels=tab[level].astype(str),
+                       scale=100, saturation=0.75)
     ax.set_ylim(0, 100)
     return decorate(ax, t("repurchase_title", lang, ratio=result.top_box_ratio),
                     t("satisfaction_level", lang), t("repurchase_rate", lang), lang)

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats as _st
 
+from crmlab import stats as _stats
 from crmlab import validate as v
 from crmlab.errors import CRMDataError
 from crmlab.labels import ZhNames
@@ -352,41 +352,14 @@ def _groups(df: pd.DataFrame, by):
 # ----------------------------------------------------------------- statistics
 
 def _tcrit(n, confidence: float):
-    confidence = v.require_confidence(confidence)
-    n = np.asarray(n, dtype=float)
-    with np.errstate(invalid="ignore"):
-        return np.where(n > 1, _st.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1)), np.nan)
-
-
-def _moments(x: np.ndarray):
-    """Column-wise n, mean and sd (ddof=1) of a matrix with NaN = missing."""
-    ok = ~np.isnan(x)
-    n = ok.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        total = np.where(ok, x, 0.0).sum(axis=0)
-        mean = total / n
-        dev = np.where(ok, x - mean, 0.0)
-        var = np.einsum("ij,ij->j", dev, dev) / (n - 1)
-    return n, mean, np.sqrt(var)
+    return _stats.t_quantile(confidence, np.asarray(n, dtype=float) - 1)
 
 
 def _describe(x: np.ndarray, names: list, groups=None, group_name: str = "group") -> pd.DataFrame:
-    """n, mean, sd, se per column (and group): long table indexed by (group, name) or name."""
-    if groups is None:
-        n, mean, sd = _moments(x)
-        out = pd.DataFrame({"n": n.astype("int64"), "mean": mean, "sd": sd}, index=pd.Index(names))
-    else:
-        frame = pd.DataFrame(x, columns=pd.RangeIndex(x.shape[1]), copy=False)
-        g = frame.groupby(groups, sort=True)
-        n, mean, sd = g.count(), g.mean(), g.std(ddof=1)
-        keys = n.index
-        out = pd.DataFrame({
-            "n": n.to_numpy().ravel().astype("int64"),
-            "mean": mean.to_numpy().ravel(),
-            "sd": sd.to_numpy().ravel(),
-        }, index=pd.MultiIndex.from_product([keys, names], names=[group_name, None]))
-    out["se"] = out["sd"] / np.sqrt(out["n"])
-    return out
+    """n, mean, sd, se per column (and group): :func:`crmlab.stats.describe` of the matrix."""
+    by = None if groups is None else pd.Series(groups, name=group_name)
+    out = _stats.describe(pd.DataFrame(x, columns=pd.Index(names), copy=False), by=by)
+    return out[["n", "mean", "sd", "se"]]
 
 
 def _name_last(index: pd.Index, name: str) -> pd.Index:
@@ -401,16 +374,12 @@ def _with_ci(table: pd.DataFrame, confidence: float, value: str = "mean") -> pd.
 
 
 def _welch(m1, s1, n1, m2, s2, n2, confidence: float):
-    """Difference m2 - m1 of two independent means with a Welch t interval."""
+    """Difference m2 - m1 of two independent means with a Welch t interval (:func:`crmlab.stats.diff_ci`)."""
     m1, s1, n1, m2, s2, n2 = (np.asarray(a, dtype=float) for a in (m1, s1, n1, m2, s2, n2))
+    d, lo, hi = _stats.diff_ci(m2, n2, m1, n1, confidence, sd1=s2, sd2=s1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        a, b = s1**2 / n1, s2**2 / n2
-        se = np.sqrt(a + b)
-        dof = (a + b) ** 2 / (a**2 / (n1 - 1) + b**2 / (n2 - 1))
-        confidence = v.require_confidence(confidence)
-        t = _st.t.ppf(0.5 + confidence / 2, dof)
-    d = m2 - m1
-    return d, se, d - t * se, d + t * se
+        se = np.sqrt(s1**2 / n1 + s2**2 / n2)
+    return d, se, lo, hi
 
 
 def _dimension_means(x: np.ndarray, imap: ItemMap) -> np.ndarray:

@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-from scipy import stats as _st
 
 from crmlab.labels import label, t
-from crmlab.plots._base import INK, PALETTES, decorate, get_ax
+from crmlab.stats import t_quantile
+from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax
 
 __all__ = ["DIMENSION_COLORS", "dimension_gaps", "snake_profile", "wave_bars", "gap1_bars",
            "priority_bars", "gap_truth", "gap_model_diagram"]
@@ -48,9 +48,7 @@ def dimension_gaps(result, ax=None, lang: str = "en", group=None, confidence: fl
         tab = tab.xs(group, level=0)
     names = list(tab.index)
     y = np.arange(len(names))
-    ax.barh(y, tab["gap"], color=_colors(names))
-    err = np.vstack([tab["gap"] - tab["ci_low"], tab["ci_high"] - tab["gap"]])
-    ax.errorbar(tab["gap"], y, xerr=np.nan_to_num(err), fmt="none", ecolor=INK["black"], capsize=4)
+    bars_with_interval(ax, tab, "gap", colors=_colors(names), positions=y, horizontal=True, capsize=4)
     ax.axvline(0, color=INK["black"], lw=0.8)
     ax.set_yticks(y, [sq_label(n, lang) for n in names])
     ax.invert_yaxis()
@@ -94,10 +92,11 @@ def wave_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float 
     width = 0.38
     for k, w in enumerate(("before", "after")):
         n, se = table[f"n_{w}"].to_numpy(), table[f"se_{w}"].to_numpy()
-        half = _st.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1)) * se
+        half = t_quantile(confidence, np.maximum(n - 1, 1)) * se
         pos = x + (k - 0.5) * width
-        ax.bar(pos, table[w], width, color=WAVE_COLORS[w], label=t(f"sq_{w}", lang))
-        ax.errorbar(pos, table[w], yerr=np.nan_to_num(half), fmt="none", ecolor=INK["black"], capsize=3)
+        wave = pd.DataFrame({"mean": table[w], "ci_low": table[w] - half, "ci_high": table[w] + half})
+        bars_with_interval(ax, wave, "mean", colors=WAVE_COLORS[w], positions=pos, width=width, capsize=3,
+                           label=t(f"sq_{w}", lang))
     ax.axhline(0, color=INK["black"], lw=0.8)
     ax.set_xticks(x, [sq_label(n, lang) for n in names])
     ax.legend(title=t("sq_wave", lang))
@@ -121,9 +120,8 @@ def gap1_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
         sub = sub.reindex(names)
         pos = x + (k - (len(groups) - 1) / 2) * width
         colors = pal[k] if g is not None else _colors(names)
-        ax.bar(pos, sub["gap1"], width, color=colors, label=sq_label(g, lang) if g is not None else None)
-        err = np.vstack([sub["gap1"] - sub["ci_low"], sub["ci_high"] - sub["gap1"]])
-        ax.errorbar(pos, sub["gap1"], yerr=np.nan_to_num(err), fmt="none", ecolor=INK["black"], capsize=2, lw=0.8)
+        bars_with_interval(ax, sub, "gap1", colors=colors, positions=pos, width=width, capsize=2, lw=0.8,
+                           label=sq_label(g, lang) if g is not None else None)
     ax.axhline(0, color=INK["black"], lw=0.8)
     ax.set_xticks(x, [sq_label(n, lang) for n in names])
     if groups != [None]:
