@@ -91,14 +91,9 @@ def test_two_topics_exporting_the_same_public_name_fail(extra_path):
     assert crmlab.zeta.zeta_only() == "zeta_only"  # each topic still works on its own
 
 
-# pareto_share: burnett and loyalty each have one (0.85 vs 0.825 on the same input); issue 14 item 5
-# replaces both by one in crmlab.stats. Remove it from this set when that lands.
-KNOWN_CLASHES = {"": {"pareto_share"}}
-
-
 @pytest.mark.parametrize("piece", ["", "plots", "widgets", "checks"])
 def test_no_two_real_topics_export_the_same_name(piece):
-    assert _topics.clashes(piece) <= KNOWN_CLASHES.get(piece, set())
+    assert _topics.clashes(piece) == set()
 
 
 def _imports(path: Path) -> set[str]:

@@ -10,5 +10,6 @@ generators), ``labels`` (English texts), ``plots``, ``widgets`` and
 from crmlab._topics import Topic
 from crmlab.burnett.core import *  # noqa: F401,F403  (the computation, re-exported)
 from crmlab.burnett.core import __all__  # noqa: F401
+from crmlab.stats import pareto_share  # noqa: F401  (kit-wide, in crmlab.stats; kept here for notebook 04)
 
 TOPIC = Topic("burnett", "Key accounts: the Burnett matrix")

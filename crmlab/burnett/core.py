@@ -37,7 +37,6 @@ import pandas as pd
 
 from crmlab import validate as v
 from crmlab.errors import CRMDataError
-from crmlab.stats import pareto_share
 
 # ------------------------------------------------- the model (the data generator uses it too)
 # ----------------------------------------------------------- the catalogue
@@ -98,7 +97,7 @@ __all__ = [
     "attractiveness_catalogue", "relationship_catalogue", "weights_from_groups", "group_weights",
     "ExpertPanel", "aggregate_experts", "attractiveness_index", "relationship_scores",
     "relationship_index", "relationship_reading", "burnett_matrix", "strategy_grid",
-    "matrix_counts", "cells_changed", "weight_sensitivity", "portfolio", "pareto_share",
+    "matrix_counts", "cells_changed", "weight_sensitivity", "portfolio",
     "growth_matrix", "lifecycle_strategies", "core_customer_tactics", "label", "round_half_up",
 ]
 

@@ -273,7 +273,7 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
             o = pd.to_numeric(raw.where(is_num), errors="coerce").astype("float64")
             zero = raw[~is_num.to_numpy(dtype=bool) | ~np.isfinite(o) | (o <= 0)]
             if len(zero):
-                raise CRMDataError(f"orders must be positive numbers for every group, found: "
+                raise CRMDataError("orders must be positive numbers for every group, found: "
                                    + ", ".join(f"{k!r}: {x!r}" for k, x in zero.head(5).items())
                                    + ". Fix: give the number of orders of each group, e.g. {'web': 1200}.")
             o = o.reindex(groups)
@@ -297,7 +297,6 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     out["resolution_median_h"] = q[:, 0]
     out["resolution_p90_h"] = q[:, 1]
     out["sla_share"] = _km_at(steps, k, sla)
-    closed = event.astype("float64")
     with np.errstate(invalid="ignore", divide="ignore"):
         if fcr_flag or contacts:
             if fcr_flag:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as _dt
 import warnings
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd

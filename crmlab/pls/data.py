@@ -22,7 +22,8 @@ import pandas as pd
 
 from crmlab.datasets._registry import Column, DatasetSpec, Generated, register
 from crmlab.labels import ZhNames
-from crmlab.pls.core import BLOCKS, CONSTRUCTS, CONSTRUCTS_EN, CONSTRUCTS_ZH, INDICATORS, PATHS, SCALE
+from crmlab.pls.core import BLOCKS, CONSTRUCTS, CONSTRUCTS_ZH, PATHS, SCALE
+from crmlab.pls.core import CONSTRUCTS_EN, INDICATORS  # noqa: F401  (the old path crmlab.datasets.ecsi)
 
 QUESTIONS = {
     "imag1": "The company is reliable", "imag2": "The company is innovative and forward looking",
