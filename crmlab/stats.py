@@ -131,9 +131,14 @@ def _labels(by, values: pd.Series | pd.DataFrame, fname: str) -> pd.Series:
                            "Fix: pass one group label per value (e.g. both columns of the same DataFrame).")
     if not labels.index.equals(values.index):
         labels = pd.Series(labels.to_numpy(), index=values.index, name=labels.name)
-    name = labels.name if labels.name is not None else "by"
-    _v.require_group_labels(labels.to_frame(name), name)
     return labels
+
+
+def _check_group_keys(keys: pd.Index, labels: pd.Series) -> None:
+    """The kit's group-label policy, read off the grouped keys (no second pass over a big column)."""
+    if keys.hasnans or any(isinstance(k, str) and not k.strip() for k in keys):
+        name = labels.name if labels.name is not None else "by"
+        _v.require_group_labels(labels.to_frame(name), name)  # raises, with the rows
 
 
 def describe(values, by=None, confidence: float = 0.95) -> pd.DataFrame:
@@ -173,8 +178,11 @@ def describe(values, by=None, confidence: float = 0.95) -> pd.DataFrame:
     if by is None:
         g = frame.groupby(np.zeros(len(frame), dtype=int))
     else:
-        g = frame.groupby(_labels(by, frame, fname), observed=True, sort=True)
+        labels = _labels(by, frame, fname)
+        g = frame.groupby(labels, observed=True, sort=True, dropna=False)
     n, mean, sd = g.count(), g.mean(), g.std(ddof=1)
+    if by is not None:
+        _check_group_keys(n.index, labels)
     if isinstance(values, pd.DataFrame):
         keys = n.index
         index = (pd.Index(frame.columns) if by is None else

@@ -200,7 +200,7 @@ def csi(data: pd.DataFrame | pd.Series, column: str = "overall", by: str | None 
     v.require_frame(df, "data")
     v.require_columns(df, [column], "data", fix="pass column=... with the name of the score column.")
     if by is not None:
-        v.require_group_labels(df, by)
+        v.require_columns(df, [by], "data")  # its labels are checked by mean_ci (the kit's one policy)
     low, high = _scale(scale)
     v.require_in_scale(df, [column], low, high, allow_missing=True)
     scores = df[column].astype("float64")
