@@ -552,8 +552,8 @@ def to_timestamp(value, name: str) -> pd.Timestamp:
     """Read a date parameter (``end="2013-12-31"``, a Timestamp, a datetime) as one naive Timestamp.
 
     Free text that is not a date (``"last spring"``) raises a
-    :class:`CRMDataError` naming the parameter; a zoned value is converted
-    to UTC like :func:`to_datetime` does.
+    :class:`CRMDataError` naming the parameter; a zoned value is read as
+    its local clock time, as :func:`to_datetime` reads a column.
     """
     if isinstance(value, (list, tuple, dict, set, np.ndarray, pd.Series, pd.DataFrame)) or isinstance(value, bool):
         raise CRMDataError(f"{name}={value!r} must be one date, e.g. {name}='2013-12-31'. Fix: pass one date.")

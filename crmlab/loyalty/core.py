@@ -16,7 +16,6 @@ The BG/NBD model itself is in :mod:`crmlab.loyalty.bgnbd` and re-exported here.
 
 from __future__ import annotations
 
-import datetime as _dt
 import warnings
 from collections.abc import Hashable, Sequence
 
@@ -111,19 +110,10 @@ def _dates(df: pd.DataFrame, date: str) -> pd.Series:
 
 
 def _when(value, name: str) -> pd.Timestamp:
-    """A date parameter (start, end, as_of, ...): text, date, datetime or Timestamp; never a number."""
-    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)) or \
-            not isinstance(value, (str, pd.Timestamp, np.datetime64, _dt.date)):
+    """A date parameter (start, end, as_of, ...): read by validate.to_timestamp, but never a bare number."""
+    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
         raise CRMDataError(f"{name}={value!r} is not a date. Fix: pass a date as text, e.g. {name}='2024-12-31'.")
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError, OverflowError):
-        raise CRMDataError(f"{name}={value!r} is not a date. Fix: pass e.g. {name}='2024-12-31'.") from None
-    if pd.isna(ts):
-        raise CRMDataError(f"{name}={value!r} is not a date. Fix: pass e.g. {name}='2024-12-31'.")
-    if ts.tzinfo is not None:
-        ts = ts.tz_localize(None)
-    return ts
+    return v.to_timestamp(value, name)
 
 
 def _transactions(df: pd.DataFrame, customer: str, date: str | None = None, amount: str | None = None,
