@@ -17,7 +17,7 @@ from pathlib import Path
 
 from crmlab.errors import CRMDataError
 
-NOTEBOOK_REPORT = "notebooks/06_case_report.ipynb"
+NOTEBOOK_REPORT = "notebooks/08_case_report.ipynb"
 ROOT_HELP = "the kit's folder (default: the checkout the kit runs from, else the installed kit's copy)"
 
 

@@ -9,7 +9,7 @@ from crmlab import cases, report
 from crmlab.labels import t
 from tests.nbtools import ROOT, all_text, errors, has_png, run_notebook, shown_figures
 
-NB = ROOT / "notebooks" / "06_case_report.ipynb"
+NB = ROOT / "notebooks" / "08_case_report.ipynb"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

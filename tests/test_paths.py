@@ -12,7 +12,7 @@ def test_checkout_is_preferred():
     assert root is not None and (root / "pyproject.toml").is_file()
     assert _paths.kit_root() == root
     assert assign.ROOT == root
-    assert _paths.resource("notebooks/06_case_report.ipynb") == root / "notebooks" / "06_case_report.ipynb"
+    assert _paths.resource("notebooks/08_case_report.ipynb") == root / "notebooks" / "08_case_report.ipynb"
 
 
 def test_root_overrides(tmp_path):

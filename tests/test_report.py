@@ -14,7 +14,7 @@ from crmlab import servqual as Q
 from crmlab.labels import t
 from tests.nbtools import ROOT, all_text, errors, has_png, shown_figures
 
-NB = ROOT / "notebooks" / "06_case_report.ipynb"
+NB = ROOT / "notebooks" / "08_case_report.ipynb"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Labels for the case report (notebooks/06_case_report.ipynb)."""
+"""Labels for the case report (notebooks/08_case_report.ipynb)."""
 
 LABELS = {
     "case_report_title": "CRM effectiveness assessment: {name}",

@@ -9,7 +9,7 @@
 - :mod:`crmlab.export`: the kit's one HTML exporter (offline, code hidden for a
   report), shared with ``crmlab run``;
 - :mod:`crmlab.report.batch`: jobs, batch files, ``run_report`` / ``run_batch``
-  (notebooks/06_case_report.ipynb through the kit's one job runner).
+  (notebooks/08_case_report.ipynb through the kit's one job runner).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Case reports in batches: jobs, the batch file, one report's run and a batch's run.
 
-``run_report`` / ``run_batch`` execute notebooks/06_case_report.ipynb with
+``run_report`` / ``run_batch`` execute notebooks/08_case_report.ipynb with
 papermill's Python API (:func:`crmlab.runner.execute`, in the kit's one job
 runner :func:`crmlab.runner.run_jobs`) and write the executed notebook plus
 an HTML report without code cells that opens offline (:func:`export_html`,
@@ -21,7 +21,7 @@ from crmlab.errors import CRMDataError
 from crmlab.export import HIDE_TAG
 from crmlab.report.text import LANGS
 
-NOTEBOOK = "notebooks/06_case_report.ipynb"  # found by crmlab._paths.resource (a checkout, else the wheel's copy)
+NOTEBOOK = "notebooks/08_case_report.ipynb"  # found by crmlab._paths.resource (a checkout, else the wheel's copy)
 _PACKAGE = Path(__file__).resolve().parents[1]  # crmlab/: a change to any of its files makes a report stale
 
 
