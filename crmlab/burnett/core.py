@@ -96,7 +96,7 @@ __all__ = [
     "default_attractiveness_weights", "default_relationship_weights", "default_grid",
     "attractiveness_catalogue", "relationship_catalogue", "weights_from_groups", "group_weights",
     "ExpertPanel", "aggregate_experts", "rater_agreement", "to_scores", "budget_by_cell", "STRATEGY_EFFORT",
-    "cell_label", "attractiveness_index", "relationship_scores",
+    "cell_label", "cell_distance", "attractiveness_index", "relationship_scores",
     "relationship_index", "relationship_reading", "burnett_matrix", "strategy_grid",
     "matrix_counts", "cells_changed", "weight_sensitivity", "portfolio",
     "growth_matrix", "lifecycle_strategies", "core_customer_tactics", "label", "round_half_up",
@@ -938,6 +938,37 @@ def cells_changed(before: pd.DataFrame, after: pd.DataFrame, column: str = "cell
     return int((b != a).sum())
 
 
+def cell_distance(estimated: pd.Series, true: pd.Series) -> pd.Series:
+    """How far apart two cells are: levels apart on attractiveness plus levels apart on relationship.
+
+    0 = the same cell, 1 = a neighbouring cell (one level off on one axis),
+    2 = a corner neighbour or two levels off on one axis, up to 4. The cells
+    are keys such as "high/good"; the Series are aligned on their index.
+
+    >>> cell_distance(pd.Series(["high/good", "medium/good", "low/poor"]),
+    ...               pd.Series(["high/good", "high/good", "high/good"])).tolist()
+    [0, 1, 4]
+    """
+    for name, s in (("estimated", estimated), ("true", true)):
+        if not isinstance(s, pd.Series):
+            raise CRMDataError(f"{name} must be a Series of cells such as 'high/good', got {type(s).__name__}. "
+                               "Fix: pass the 'cell' column of burnett_matrix(...).")
+    a, b = estimated.align(true, join="inner")
+    la = {k: i for i, k in enumerate(ATTRACTIVENESS_LEVELS)}
+    lr = {k: i for i, k in enumerate(RELATIONSHIP_LEVELS)}
+    parts = []
+    for name, s in (("estimated", a), ("true", b)):
+        split = s.astype(str).str.partition("/")
+        x, y = split[0].map(la), split[2].map(lr)
+        bad = s[(x.isna() | y.isna()).to_numpy()]
+        if len(bad):
+            raise CRMDataError(f"{name} has values that are not cells ('<attractiveness level>/<relationship level>'): "
+                               f"{v.show_values(bad)}. Fix: pass the 'cell' column of burnett_matrix(...).")
+        parts.append((x.astype("int64"), y.astype("int64")))
+    (xa, ya), (xb, yb) = parts
+    return ((xa - xb).abs() + (ya - yb).abs()).rename("distance")
+
+
 def weight_sensitivity(scores: pd.DataFrame | ExpertPanel, weights=None, other: pd.Series | None = None,
                        delta: float = 0.05, axis: str = "attractiveness", attractiveness_cuts=DEFAULT_CUTS,
                        relationship_cuts=DEFAULT_CUTS, grid=None) -> pd.DataFrame:
@@ -1020,7 +1051,9 @@ def weight_sensitivity(scores: pd.DataFrame | ExpertPanel, weights=None, other: 
         lv = _levels(idx, mc)
         res[f"cells_{tag}"] = (lv != lvl0[:, None]).sum(axis=0)
         res[f"strategy_{tag}"] = (strat(lv) != s0).sum(axis=0)
-    return pd.DataFrame(res, index=pd.Index(names, name="indicator"))
+    out = pd.DataFrame(res, index=pd.Index(names, name="indicator"))
+    out.attrs["n_accounts"] = len(scores)
+    return out
 
 
 def portfolio(accounts: pd.DataFrame, expert_scores: pd.DataFrame, attractiveness_weights=None,
