@@ -627,16 +627,16 @@ def attractiveness_index(scores: pd.DataFrame | ExpertPanel,
             dup = clv[clv.index.duplicated(keep=False)]
             raise CRMDataError(f"clv has more than one value for account(s) {v.show_values(dup)}. "
                                "Fix: keep one lifetime value per account.")
+        if clv_indicator not in table.columns and weights is None:
+            raise CRMDataError(f"clv_indicator={clv_indicator!r} is not an indicator of the scores, so CLV would "
+                               "be a new indicator without a weight. Fix: pass weights=... that include it, or "
+                               "clv_indicator='profit_potential' to replace the experts' profit-potential score.")
         lacking = table.index.difference(clv.index)
         if len(lacking):
             raise CRMDataError(f"clv has no value for {len(lacking)} account(s): "
                                f"{', '.join(map(repr, lacking[:5]))}. Fix: compute a CLV for every scored account "
                                "(index the Series by the same account ids).")
         points = to_scores(clv.reindex(table.index).rename("clv"), method=clv_method)
-        if clv_indicator not in table.columns and weights is None:
-            raise CRMDataError(f"clv_indicator={clv_indicator!r} is not an indicator of the scores, so CLV would "
-                               "be a new indicator without a weight. Fix: pass weights=... that include it, or "
-                               "clv_indicator='profit_potential' to replace the experts' profit-potential score.")
         scores = table.assign(**{clv_indicator: points.to_numpy()})
     return _weighted_index(scores, weights, default_attractiveness_weights(), "attractiveness", "attractiveness")
 
