@@ -467,7 +467,7 @@ def test_kendall_w_equals_friedman_over_m_n_minus_1():
     for ind in ("volume", "margin_effect"):
         wide = ex[ex["indicator"] == ind].pivot(index="account_id", columns="expert", values="score").dropna()
         n, m = wide.shape
-        chi2 = stats.friedmanchisquare(*wide.to_numpy()).statistic  # accounts are the treatments, experts the blocks
+        chi2 = stats.friedmanchisquare(*wide.to_numpy(dtype="float64")).statistic  # accounts are the treatments, experts the blocks
         assert r.loc[ind, "kendall_w"] == pytest.approx(chi2 / (m * (n - 1)), rel=1e-12)
 
 

@@ -275,6 +275,21 @@ def share_trend(accounts: pd.DataFrame, share: str = "wallet_share", share_3y: s
     (2 points: the "stable" band of the trend indicator). Colour: gained,
     stable, lost. The title counts the accounts that gained and lost more
     than ``band``.
+
+    Parameters
+    ----------
+    accounts : DataFrame
+        One row per account with both wallet shares (0-1).
+    share, share_3y : str
+        Columns of the wallet share now and three years ago.
+    band : float, default 0.02
+        Half-width of the "stable" band around the diagonal.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    title : str, optional
+        Replaces the finding title.
     """
     ax = get_ax(ax, figsize=(6.5, 6))
     now = accounts[share].to_numpy(dtype="float64")
