@@ -196,14 +196,14 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
 
     Columns: ``n, open, horizon_h, rmst_h, se_h, ci_low, ci_high, share_beyond``
     (1 - the share resolved by tau: the cases the horizon caps). A horizon
-    beyond the last observed duration of a group extrapolates the curve
-    flat and warns (:class:`crmlab.CRMWarning`).
+    beyond the last observed duration of a group whose curve has not reached
+    100% extrapolates the curve flat and warns (:class:`crmlab.CRMWarning`).
 
     Example
     -------
     >>> log = pd.DataFrame({"opened": ["2024-01-01 00:00"] * 3,
     ...                     "resolved": ["2024-01-01 02:00", None, "2024-01-01 06:00"]})
-    >>> r = restricted_mean(log, horizon=6, end="2024-01-01 04:00:00")
+    >>> r = restricted_mean(log, horizon=4, end="2024-01-01 04:00:00")
     >>> round(r["rmst_h"].item(), 3)  # 1 x 2 h + 2/3 x 2 h (the 6 h case is open at the end)
     3.333
 
@@ -238,7 +238,7 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
             step = np.where(ni > di, di / (ni * (ni - di)), 0.0)
         se[g] = math.sqrt(math.fsum(tail**2 * step))
         beyond[g] = level[-1]
-        if tau > longest[g]:
+        if tau > longest[g] and level[-1] > 0:  # the curve is unknown after the last (censored) case
             short.append(str(groups[g]))
     if short:
         warnings.warn(f"horizon={horizon!r} h is beyond the longest observed duration of group(s) "
