@@ -70,7 +70,7 @@ LABELS = {
     "cp_recovery_title": "Repurchase by complaint experience ({pct}% intervals)",
     "cp_effect": "Resolved minus no problem (percentage points)",
     "cp_effect_title": "Recovery effect: estimate and interval vs truth",
-    "cp_recovery_title_raw": "Raw comparison: resolved complainers {d:+.1f} points vs no problem ({pct}% CI {lo:+.1f} to {hi:+.1f})",
+    "cp_recovery_title_raw": "Raw: resolved {d:+.1f} points vs no problem ({pct}% CI {lo:+.1f} to {hi:+.1f})",
     "cp_effect_title_adj": "Raw {raw:+.1f} points, adjusted for tier {adj:+.1f}, true {true:+.1f}",
     "cp_effect_title_raw": "Estimated {raw:+.1f} points, true {true:+.1f}",
     "cp_raw_estimate": "Raw",

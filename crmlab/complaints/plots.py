@@ -226,7 +226,7 @@ _LAYOUT = {
     "define_problem": (_L, 12.0), "find_want": (_L, 10.5), "makes_up_loss": (_L, 9.0),
     "can_provide": (_L, 7.5), "other_can_provide": (_M, 6.0), "contact_them": (_M, 4.5),
     "other_options": (_R, 4.5), "offer_solution": (_M, 3.0), "escalate": (_R, 1.5),
-    "record_solution": (_M, 1.5),
+    "record_solution": (_M, 0.0),
 }
 # Edges drawn with a right angle (connection style) and where their yes/no label sits.
 _ROUTES = {
@@ -276,6 +276,6 @@ def decision_model_chart(path=None, ax=None, lang: str = "en"):
                         color=INK["red"] if hot else INK["ink_dark"],
                         bbox=dict(boxstyle="round,pad=0.15", fc=INK["white"], ec="none"))
     ax.set_xlim(0.4, 9.9)
-    ax.set_ylim(0.9, 12.6)
+    ax.set_ylim(-0.6, 12.6)
     ax.set_axis_off()
     return decorate(ax, t("cp_dm_title", lang), None, None, lang)
