@@ -199,6 +199,21 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
     beyond the last observed duration of a group whose curve has not reached
     100% extrapolates the curve flat and warns (:class:`crmlab.CRMWarning`).
 
+    Parameters
+    ----------
+    log : DataFrame
+        The complaint log, one row per complaint.
+    horizon : float
+        The horizon tau in hours (state it with the figure: restricted means compare only at one tau).
+    by : str, optional
+        Column to group by (e.g. "channel"); None: one row ``all``.
+    end : str or Timestamp, optional
+        End of the observation window (default: the latest timestamp in the log).
+    opened, resolved : str
+        Timestamp columns (an empty ``resolved`` is an open case).
+    confidence : float, default 0.95
+        Level of the interval.
+
     Example
     -------
     >>> log = pd.DataFrame({"opened": ["2024-01-01 00:00"] * 3,

@@ -32,6 +32,23 @@ def resolution_curve_plot(curve: pd.DataFrame, sla_hours: float | None = None, a
     slowest group (``max_hours`` overrides), so the tail of cases open for
     weeks stays in view. The title states the share resolved within the SLA
     (per group: the fastest and the slowest).
+
+    Parameters
+    ----------
+    curve : DataFrame
+        Output of :func:`crmlab.complaints.resolution_curve` (every step).
+    sla_hours : float, optional
+        The SLA, drawn as a dashed line and quoted in the title.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    max_hours : float, optional
+        Right end of the hours axis (default: the last step, plus 10%).
+    band : bool, default True
+        Draw the pointwise interval.
+    log_hours : bool, default True
+        Logarithmic hours axis (False: linear from 0).
     """
     ax = get_ax(ax)
     for g, c in curve.groupby("group", sort=False):
