@@ -195,7 +195,7 @@ def check_number(question: str, answer, expected: float, tol: float, hint: str,
     ----------
     question : str
         The question's label ("Q3"), shown with the verdict.
-    answer
+    answer : object
         The student's answer (a number, a numpy scalar, a one-value array/Series/list).
     expected : float
         The right answer, recomputed from the student's data.
@@ -230,11 +230,11 @@ def check_series(question: str, answer, expected: pd.Series, tol: float, hint: s
 
     Parameters
     ----------
-    question, answer, hint
+    question, answer, hint : str, object, str
         As for :func:`check_number`.
     expected : pandas.Series
         The right values, indexed by their labels.
-    tol, rel, digits
+    tol, rel, digits : float, float, int or None
         As for :func:`check_number`, applied to each value.
     prefix : str, optional
         The label prefix of the index values (as in :func:`crmlab.labels.label`): labels then
@@ -383,11 +383,11 @@ def check_pair(question: str, answer, expected: dict[str, float], tol: float, hi
 
     Parameters
     ----------
-    question, answer
+    question, answer : str, object
         As for :func:`check_number`.
     expected : dict
         name -> right value, in the order a tuple answer must follow.
-    tol, rel, digits
+    tol, rel, digits : float, float, int or None
         As for :func:`check_number`, applied to each value.
     hints : dict
         name -> hint shown when that value is wrong.
