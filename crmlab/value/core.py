@@ -107,7 +107,7 @@ def _rates(value, name, upper):
 
 def _fsum(values, weights) -> float:
     """sum_i weights_i * values_i, exactly rounded (math.fsum): independent of order, BLAS and threads."""
-    return math.fsum((np.asarray(values, dtype="float64") * weights).tolist())
+    return math.fsum(memoryview(np.ascontiguousarray(np.asarray(values, dtype="float64") * weights).reshape(-1)))
 
 
 class _GGData:
@@ -312,16 +312,39 @@ def _pool_weighted(x, m, w):
     return x[order], m[order], w[order]
 
 
-def _check_init(init, scale):
+def _moment_start(x, m):
+    """A start from the moments (m in units of its median): Var(m_x) = A / x + C across customers, with
+    A = p gamma^2 / ((q-1)(q-2)) and C = p^2 gamma^2 / ((q-1)^2 (q-2)) (valid for q > 2), mean mu = p gamma / (q-1)."""
+    default = np.log([1.0, 2.0, 1.0])  # population mean p gamma / (q - 1) = the median spend
+    ux, inv, cnt = np.unique(x, return_inverse=True, return_counts=True)
+    if len(ux) < 2:
+        return default
+    mean = np.bincount(inv, weights=m) / cnt
+    var = np.bincount(inv, weights=(m - mean[inv]) ** 2) / np.maximum(cnt - 1, 1)
+    ok = cnt >= 2
+    if ok.sum() < 2:
+        return default
+    A, C = np.polyfit(1.0 / ux[ok], var[ok], 1, w=np.sqrt(cnt[ok]))
+    mu = float(np.sum(m) / len(m))
+    if not (A > 0 and C > 0 and mu > 0):
+        return default
+    q = 2.0 + mu * mu / C
+    pp = (q - 1) / ((q - 2) * A / (mu * mu))
+    g = mu * (q - 1) / pp
+    start = np.log([pp, q, g])
+    return start if np.all(np.isfinite(start)) and np.all(np.abs(start) < _BOUND - 1) else default
+
+
+def _check_init(init, scale, x=None, m=None):
     if init is None:
-        return np.log([1.0, 2.0, 1.0])  # population mean p gamma / (q - 1) = the median spend
+        return _moment_start(x, m)
     try:
         arr = np.asarray(init, dtype="float64")
     except (TypeError, ValueError):
         arr = None
     if arr is None or arr.shape != (3,) or not np.isfinite(arr).all() or (arr <= 0).any():
         raise CRMDataError(f"init={init!r:.60} must be three positive numbers (p, q, gamma). "
-                           "Fix: leave init=None (a start from the data), or pass e.g. init=(2, 3, 300).")
+                           "Fix: leave init=None (a start from the moments of the data), or pass e.g. init=(2, 3, 300).")
     theta = np.log(arr / np.array([1.0, 1.0, scale]))
     if (np.abs(theta) >= _BOUND).any():
         raise CRMDataError(f"init={init!r} lies outside the search range (p, q and gamma/median spend between "
@@ -401,7 +424,8 @@ def fit_gamma_gamma(summary: pd.DataFrame, frequency: str = "frequency", monetar
                            "more customers.")
     x, m = x[keep], m[keep]
     scale = float(np.median(m))
-    theta0 = _check_init(init, scale)
+    order = np.lexsort((m, x))  # the start, like the sums, must not depend on the row order
+    theta0 = _check_init(init, scale, x[order], m[order] / scale)
     data = _GGData(*_pool2(x, m / scale))
 
     def fg(theta):

@@ -79,7 +79,25 @@ def conditional_plot(table: pd.DataFrame, ax=None, lang: str = "en"):
 
 def spend_shrinkage(summary: pd.DataFrame, expected, population_mean: float, ax=None, lang: str = "en",
                     frequency: str = "frequency", monetary: str = "monetary_value", max_x: int = 10):
-    """Observed mean spend vs Gamma-Gamma expected spend, coloured by the number of purchases."""
+    """Observed mean spend vs Gamma-Gamma expected spend, coloured by the number of purchases.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The customer summary (frequency and mean spend per customer).
+    expected : array-like
+        Expected spend per customer, in the order of ``summary``.
+    population_mean : float
+        The population mean spend p gamma / (q - 1), drawn as a line.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    frequency, monetary : str
+        Columns of the repeat purchases and the mean spend.
+    max_x : int, default 10
+        Colour scale capped at this many purchases.
+    """
     ax = get_ax(ax, figsize=(6.5, 5))
     keep = summary[frequency].to_numpy() > 0
     m = summary[monetary].to_numpy()[keep]
