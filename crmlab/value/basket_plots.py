@@ -20,7 +20,7 @@ def rules_map(rules: pd.DataFrame, ax=None, lang: str = "en", label_top: int = 3
     """Support (x) against confidence (y) of every rule of :func:`crmlab.value.association_rules`, sized by lift.
 
     The ``label_top`` rules with the highest lift are named; the title
-    names the strongest rule by lift.
+    names the strongest rule by lift (of its two directions, the one with the higher confidence).
     """
     if not isinstance(rules, pd.DataFrame) or not set(RULE_COLUMNS) <= set(rules.columns):
         raise CRMDataError("rules must be the table of association_rules(...) (columns rule, support, confidence, "
@@ -31,7 +31,7 @@ def rules_map(rules: pd.DataFrame, ax=None, lang: str = "en", label_top: int = 3
     ax = get_ax(ax, figsize=(7.5, 5))
     if rules.empty:
         return decorate(ax, t("vb_rules_none", lang), t("vb_support", lang), t("vb_confidence", lang), lang)
-    top = rules.sort_values(["lift", "support"], ascending=False, kind="stable")
+    top = rules.sort_values(["lift", "confidence"], ascending=False, kind="stable")
     size = 30 + 250 * (rules["lift"] / float(rules["lift"].max()))
     ax.scatter(rules["support"] * 100, rules["confidence"] * 100, s=size, color=INK["blue"], alpha=0.55,
                edgecolor=INK["white"], label=t("vb_lift_size", lang))
