@@ -837,8 +837,8 @@ def compare_correlations(df: pd.DataFrame, target: str, a: str, b: str,
     -------
     >>> x = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 3, 2, 5, 4, 6], "b": [2, 1, 4, 3, 6, 5]})
     >>> r = compare_correlations(x, "y", "a", "b")
-    >>> round(r["r_a"], 3), round(r["r_b"], 3), round(r["diff"], 3)
-    (0.886, 0.829, 0.057)
+    >>> [round(float(r[k]), 3) for k in ("r_a", "r_b", "diff")]
+    [0.886, 0.829, 0.057]
 
     Source: Williams (1959); Steiger (1980), "Tests for comparing elements
     of a correlation matrix", Psychological Bulletin 87(2); Zou (2007),
@@ -956,7 +956,20 @@ def zone_of_tolerance(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, des
     inconsistency PZB 1994 report for this format) are kept, with a
     warning that counts them.
 
-    ``desired`` / ``adequate``: templates with ``{item}`` or dicts item -> column.
+    Parameters
+    ----------
+    df : DataFrame
+        The survey, one row per respondent, with P, desired and adequate items.
+    items : ItemMap or mapping, default the 22-item SERVQUAL map
+        Dimensions and their items (the P columns come from it).
+    desired, adequate : str or dict, default "D{item}" and "A{item}"
+        Column templates with ``{item}``, or dicts item -> column.
+    by : str, optional
+        Column to report per group.
+    scale : (low, high), default (1, 7)
+        The answer scale.
+    confidence : float, default 0.95
+        Level of the MSA and MSS intervals.
 
     Example
     -------
