@@ -39,6 +39,10 @@ PALETTES = {
     "servqual_dimension": {"tangibles": "#8172B3", "reliability": "#4C72B0", "responsiveness": "#C44E52",
                            "assurance": "#55A868", "empathy": "#DD8452", "overall": "#4D4D4D"},
     "wave": {"before": "#8C8C8C", "after": "#4C72B0"},
+    # branches of the SERVQUAL bank: hues the dimension palette does not use
+    "servqual_branch": {"central": "#937860", "riverside": "#64B5CD", "airport": "#DA8BC3", "campus": "#CCB974"},
+    # zone of tolerance: the band between adequate and desired, the perception marker
+    "tolerance": {"zone": "#B8D4E8", "perception": "#C44E52"},
     # loyalty (Jones & Sasser types, NPS groups)
     "loyalty_type": {"apostle": "#2E7D32", "loyalist": "#4C72B0", "mercenary": "#DD8452", "hostage": "#8172B3", "defector": "#8C8C8C", "terrorist": "#C44E52"},
     "nps": {"promoters": "#55A868", "passives": "#CCB974", "detractors": "#C44E52"},
