@@ -7,6 +7,7 @@ LABELS = {
     "QUAL": "Perceived quality",
     "VAL": "Perceived value",
     "SAT": "Satisfaction",
+    "COMP": "Complaints",
     "LOY": "Loyalty",
     # segments of the ECSI survey
     "prepaid": "Prepaid",
@@ -26,5 +27,9 @@ LABELS = {
     "pls_method": "Method",
     "pls_effect_title": "Total effect on {target}",
     "pls_total_effect": "Total effect (standardised)",
+    "pls_effect_ci": "Total effect with 95% bootstrap interval",
+    "pls_ipma_title": "Importance-performance map for {target}",
+    "pls_importance": "Importance (total effect, points per point)",
+    "pls_performance": "Performance (0-100)",
     "pls_widget_line": "Satisfaction index: <b>{index:.1f}</b> (R² of SAT: {r2:.2f})",
 }
