@@ -174,7 +174,7 @@ def index_compare_bars(table: pd.DataFrame, ax=None, lang: str = "en", title: st
     for cont in ax.containers:
         ax.bar_label(cont, fmt="%.1f", fontsize=8)
     ax.set_ylim(0, 100)
-    ax.legend(loc="lower right", fontsize=8, framealpha=0.95)
+    ax.legend(loc="upper center", ncol=3, fontsize=8, framealpha=0.95)
     return decorate(ax, title if title is not None else t("pls_index_title", lang), t("segment", lang),
                     t("pls_index_axis", lang), lang, legend_title=t("pls_method", lang))
 
