@@ -74,7 +74,7 @@ PALETTES = {
     },
     # constructs of the ECSI model (topic 7)
     "construct": {"IMAG": "#8172B3", "EXPE": "#64B5CD", "QUAL": "#4C72B0",
-                  "VAL": "#CCB974", "SAT": "#55A868", "LOY": "#C44E52"},
+                  "VAL": "#CCB974", "SAT": "#55A868", "COMP": "#DD8452", "LOY": "#C44E52"},
     # further colours when a plot has more groups than its palette names
     "cycle": ["#4C72B0", "#55A868", "#C44E52", "#8172B3", "#CCB974", "#64B5CD", "#DD8452", "#937860"],
 }
