@@ -92,6 +92,8 @@ LABELS = {
     "trap_title_plain": "Share who stayed loyal, by satisfaction",
     "symlog_note": "(linear to 4, logarithmic above)",
     "js_type": "Jones & Sasser type",
+    "satisfied_slider": "Satisfied from level",
+    "loyal_slider": "Loyal from purchase days",
     # BG/NBD
     "cal_purchases": "Repeat purchases in the calibration period",
     "holdout_purchases": "Mean purchases in the holdout year",

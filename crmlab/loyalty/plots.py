@@ -290,6 +290,7 @@ def target_bars(targets: pd.DataFrame, ax=None, lang: str = "en"):
     long["kind"] = [t("share_" + k if k == "customers" else k, lang) for k in long["kind"]]
     sns.barplot(data=long, x="target", y="pct", hue="kind", ax=ax, palette=[INK["grey"], INK["blue"], INK["green"]])
     ax.tick_params(axis="x", rotation=15)
+    ax.set_xlabel("")
     keep = tab.loc["keep"] if "keep" in tab.index else None
     title = (t("target_title", lang, cust=keep["customers"], profit=keep["profit_share"]) if keep is not None
              else t("target_title_plain", lang))
