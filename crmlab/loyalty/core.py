@@ -633,7 +633,7 @@ def customer_targets(df: pd.DataFrame, customer: str = "customer_id", date: str 
                      decline: float = 0.25) -> pd.DataFrame:
     """Transaction customers and the three target groups of the purchase decile analysis.
 
-    The course reading (seed 000) first sets aside the **transaction
+    The course notes *Customer relationship analysis* first set aside the **transaction
     customers** (交易客户: they buy on price alone and bring little profit):
     here, customers whose margin rate (total margin / total sales) is below
     ``max_margin_rate``. Among the **relationship customers** (关系客户) it
@@ -676,7 +676,7 @@ def customer_targets(df: pd.DataFrame, customer: str = "customer_id", date: str 
     decline : float, default 0.25
         Fall in yearly sales (0-1) from which a customer is losing value.
 
-    Source: course notes *Customer analysis* (seed 000: 划分交易客户, 划分关系客户, 购买十分位分析).
+    Source: course notes *Customer relationship analysis* (划分交易客户, 划分关系客户, 购买十分位分析).
     """
     max_margin_rate = _number(max_margin_rate, "max_margin_rate", -1, 1, "0.15")
     grow_share = _number(grow_share, "grow_share", 0, 1, "0.4")

@@ -63,7 +63,7 @@ SURVEY_MEANS = {
     "defector": (3.8, 4.5, 2.0, 1.8, 3.0),
     "terrorist": (1.3, 1.0, 1.5, 1.3, 1.0),
 }
-# Reasons for churn (客户流失的原因, seed 000), asked of the respondents who had
+# Reasons for churn (客户流失的原因, course notes *Customer relationship analysis*), asked of the respondents who had
 # not bought for CHURN_INACTIVE_DAYS before the survey: the mix per segment.
 CHURN_INACTIVE_DAYS = 180
 CHURN_REASONS = ("quality", "no_innovation", "service", "staff_left", "competitor_offer", "short_term")

@@ -105,7 +105,7 @@ LABELS = {
     "estimated_type": "Estimated type (survey + behaviour)",
     "segments_title": "Estimated vs true segments: {acc:.0%} agree",
     "row_pct": "Share of the true segment's respondents (%)",
-    # churn reasons (seed 000) and churn cost
+    # churn reasons and churn cost (course notes *Customer relationship analysis*)
     "reason_quality": "Unstable quality",
     "reason_no_innovation": "No new products",
     "reason_service": "Poor service",
@@ -114,7 +114,7 @@ LABELS = {
     "reason_short_term": "Short-term actions put them off",
     "reason_title": "Main churn reason: {reason} ({share:.0%} of {n} lapsed respondents)",
     "reason_share": "Share of lapsed respondents (%)",
-    # transaction customers and the three decile target groups (seed 000)
+    # transaction customers and the three decile target groups (same course notes)
     "target_transaction": "Transaction customers",
     "target_keep": "Keep (top decile)",
     "target_grow_share": "Grow our share",

@@ -69,6 +69,21 @@ def trap_explorer(survey, purchases: str = "purchases_next", satisfaction: str =
     very satisfied") and ``loyal_at`` (purchase days after the survey that make
     a respondent loyal). Shows the count of each Jones & Sasser type and redraws
     the share who stayed loyal per satisfaction level.
+
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent, with later purchases, satisfaction (1-5) and recommendation (0-10).
+    purchases, satisfaction, recommend : str
+        Columns of the purchase days after the survey, the satisfaction and the 0-10 answer.
+    satisfied_at : int, default 5
+        Start value of the satisfied threshold (2-5).
+    loyal_at : int, default 2
+        Start value of the purchase days that make a respondent loyal (1-10).
+    confidence : float, default 0.95
+        Level of the Wilson intervals.
+    lang : str, default "en"
+        Language of the labels.
     """
     import pandas as pd
 
