@@ -16,6 +16,7 @@ reported as "not answered yet", so the student notebook runs top to bottom.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -35,17 +36,34 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'crmlab.checks' has no attribute {name!r}")
 
 
+STATUSES = ("right", "close", "wrong", "unanswered", "manual")
+_MARKS = {"right": "✅", "close": "🔶", "wrong": "❌", "unanswered": "⏳", "manual": "📝"}
+
+
 @dataclass(frozen=True)
 class Feedback:
-    """The outcome of one check: ``ok`` is True, False or None (not answered)."""
+    """The outcome of one check.
+
+    ``status`` is one of :data:`STATUSES`: ``right``; ``close`` (a near miss: the
+    method is right but the rounding or a last step is off; graders may give
+    partial marks); ``wrong``; ``unanswered`` (still ``...``); ``manual`` (a
+    written answer the instructor grades with the rubric). ``ok`` is True
+    (right), None (unanswered or manual) or False (close or wrong).
+    """
 
     question: str
     ok: bool | None
     message: str
+    status: str = ""
+
+    def __post_init__(self):
+        status = self.status or {True: "right", False: "wrong", None: "unanswered"}[self.ok]
+        if status not in STATUSES:
+            raise ValueError(f"status {status!r} is not one of {STATUSES}")
+        object.__setattr__(self, "status", status)
 
     def __repr__(self) -> str:
-        mark = {True: "✅", False: "❌", None: "⏳"}[self.ok]
-        return f"{mark} {self.question}: {self.message}"
+        return f"{_MARKS[self.status]} {self.question}: {self.message}"
 
     def __bool__(self) -> bool:
         return bool(self.ok)
@@ -67,6 +85,11 @@ def wrong(question: str, hint: str) -> Feedback:
     return Feedback(question, False, f"not yet. Hint: {hint}")
 
 
+def near_miss(question: str, what: str) -> Feedback:
+    """A near miss: the method looks right, the last step (usually rounding) is off."""
+    return Feedback(question, False, f"close - check your rounding: {what}", "close")
+
+
 def close(a, b, tol: float = 1e-2) -> bool:
     """Numbers (or equal-shaped arrays) equal within an absolute tolerance."""
     try:
@@ -79,10 +102,10 @@ def number(answer) -> float | None:
     """The answer as a float, or None when it is not one number (text, a bool, a table, NaN, ...)."""
     if isinstance(answer, (str, bytes, bool, np.bool_)):
         return None
-    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray)):
-        if answer.size != 1:
+    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
+        if np.size(answer) != 1 or isinstance(answer, (list, tuple)) and len(answer) != 1:
             return None
-        answer = np.asarray(answer).reshape(-1)[0]
+        answer = np.asarray(answer, dtype=object).reshape(-1)[0]
         if isinstance(answer, (str, bytes, bool, np.bool_)):
             return None
     try:
@@ -105,19 +128,93 @@ def _kind(answer) -> str:
     return type(answer).__name__
 
 
+def _decimals(x: float) -> int:
+    """How many decimals ``x`` was written with (0-6): 6.6 -> 1, -26.0 -> 0."""
+    for d in range(7):
+        if abs(x - round(x, d)) <= 1e-9 * max(1.0, abs(x)):
+            return d
+    return 7
+
+
+def _allowed(expected: float, tol: float, rel: float) -> float:
+    return max(tol, rel * abs(expected))
+
+
+def grade_number(x: float, expected: float, tol: float = 0.0, rel: float = 0.0, digits: int | None = None) -> str:
+    """``right``, ``close`` or ``wrong`` for one number (the rule every numeric check uses).
+
+    - right: within ``max(tol, rel * |expected|)``, or ``expected`` correctly
+      rounded to ``digits`` decimals or more (within half a unit of the last asked decimal;
+      ``digits`` is what the question asks for);
+    - close: within three times that tolerance, or ``expected`` correctly rounded
+      to fewer decimals than asked and within 5% (a rounding slip, not a method error);
+    - wrong: anything else.
+
+    >>> grade_number(6.6, 6.63, rel=0.01), grade_number(-26, -26.3, digits=0), grade_number(3.8, 3.79, tol=0.005)
+    ('right', 'right', 'close')
+    >>> grade_number(4.5, 3.79, tol=0.005)
+    'wrong'
+    """
+    allowed = _allowed(expected, tol, rel)
+    err = abs(x - expected)
+    eps = 1e-9 * max(1.0, abs(expected))
+    d = _decimals(x)
+    rounded_ok = d < 7 and err <= 0.5 * 10.0 ** -d + eps
+    if err <= allowed + eps or (digits is not None and err <= 0.5 * 10.0 ** -digits + eps):
+        return "right"
+    if err <= 3 * allowed + eps or (rounded_ok and err <= 0.05 * abs(expected)):
+        return "close"
+    return "wrong"
+
+
+def _rounding_note(expected: float, tol: float, rel: float, digits: int | None) -> str:
+    if digits is not None:
+        return f"give the value to {digits} decimal{'s' if digits != 1 else ''} (or more) and do not round in between."
+    allowed = _allowed(expected, tol, rel)
+    if rel and allowed == rel * abs(expected):
+        return f"the answer must be within {rel:.0%} of the exact value; keep more decimals and round only at the end."
+    return f"the answer must be within {allowed:g} of the exact value; keep more decimals and round only at the end."
+
+
+def _scale_slip(x: float, expected: float, tol: float, rel: float) -> str | None:
+    """A share given as a percentage (or back): its own hint."""
+    if expected == 0:
+        return None
+    for factor, said in ((100.0, "a percentage where the question asks for a share (0-1)"),
+                         (0.01, "a share (0-1) where the question asks for a percentage")):
+        if grade_number(x, expected * factor, tol * factor, rel) == "right":
+            return f"this looks like {said}."
+    return None
+
+
 def check_number(question: str, answer, expected: float, tol: float, hint: str,
-                 type_hint: str = "a single number") -> Feedback:
-    """Shared shape of a numeric check."""
+                 type_hint: str = "a single number", *, rel: float = 0.0, digits: int | None = None) -> Feedback:
+    """Shared shape of a numeric check (see :func:`grade_number` for the rule).
+
+    ``tol`` is an absolute tolerance, ``rel`` a relative one (the larger wins);
+    ``digits`` the decimals the question asks for. State them in the question.
+    """
     if unanswered(answer):
         return not_answered(question)
     x = number(answer)
     if x is None:
         return wrong(question, f"wrong type: the answer should be {type_hint}, got {_kind(answer)}.")
-    return right(question) if abs(x - expected) <= tol else wrong(question, hint)
+    verdict = grade_number(x, expected, tol, rel, digits)
+    if verdict == "right":
+        return right(question)
+    if verdict == "close":
+        return near_miss(question, _rounding_note(expected, tol, rel, digits))
+    slip = _scale_slip(x, expected, tol, rel)
+    return wrong(question, slip) if slip else wrong(question, hint)
 
 
-def check_series(question: str, answer, expected: pd.Series, tol: float, hint: str) -> Feedback:
-    """A Series (or dict) with the same labels and values within ``tol``."""
+def check_series(question: str, answer, expected: pd.Series, tol: float, hint: str, *,
+                 rel: float = 0.0, digits: int | None = None, prefix: str | None = None) -> Feedback:
+    """A Series (or dict) with the same labels and values within the tolerance (per value, as :func:`grade_number`).
+
+    Labels match as in :func:`check_set` (English key or label, Chinese label;
+    ``prefix`` is the label prefix of the values, as in :func:`crmlab.labels.label`).
+    """
     if unanswered(answer):
         return not_answered(question)
     if isinstance(answer, pd.DataFrame):
@@ -137,27 +234,176 @@ def check_series(question: str, answer, expected: pd.Series, tol: float, hint: s
                                f"got {_kind(answer)}.")
     if got.index.has_duplicates:
         return wrong(question, "each label should appear once in the answer; found duplicated labels.")
-    if set(map(str, got.index)) != set(map(str, expected.index)):
-        return wrong(question, f"label the answer by {', '.join(map(str, expected.index))}.")
-    got.index = got.index.map(str)
+    keys = [str(k) for k in expected.index]
+    aliases = _aliases(keys, "" if prefix is None else prefix)
+    mapped = [aliases.get(_norm(k)) for k in got.index]
+    if None in mapped or len(set(mapped)) != len(mapped) or set(mapped) != set(keys):
+        return wrong(question, f"label the answer by {', '.join(keys)}.")
+    got.index = mapped
     exp = expected.copy()
-    exp.index = exp.index.map(str)
-    return right(question) if close(got.reindex(exp.index), exp, tol) else wrong(question, hint)
+    exp.index = keys
+    got = got.reindex(keys)
+    if got.isna().any():
+        return wrong(question, "some values are missing (NaN); every label needs a number.")
+    verdicts = {k: grade_number(float(got[k]), float(exp[k]), tol, rel, digits) for k in keys}
+    if all(v == "right" for v in verdicts.values()):
+        return right(question)
+    if all(v in ("right", "close") for v in verdicts.values()):
+        off = [k for k, v in verdicts.items() if v == "close"]
+        return near_miss(question, f"{', '.join(off)}: " + _rounding_note(float(exp[off[0]]), tol, rel, digits))
+    return wrong(question, hint)
 
 
-def check_set(question: str, answer, expected: Iterable, hint: str) -> Feedback:
+def _norm(text) -> str:
+    """A name as compared: case-folded, without spaces, underscores, hyphens or brackets' content."""
+    s = str(text).strip().casefold()
+    s = re.sub(r"[(（][^)）]*[)）]", "", s)
+    return re.sub(r"[\s_\-/·]+", "", s)
+
+
+def _aliases(keys: Iterable[str], prefix: str = "") -> dict[str, str]:
+    """normalised spelling -> key, for every key: the key, its English label and its Chinese label."""
+    from crmlab import labels
+
+    out: dict[str, str] = {}
+    source = labels.source()
+    for key in keys:
+        spellings = [key]
+        for lk in (f"{prefix}{key}", key):
+            if lk in source:
+                spellings += [labels.t(lk, "en"), labels.t(lk, "zh")]
+                break
+        for sp in spellings:
+            out.setdefault(_norm(sp), key)
+    return out
+
+
+def _names(answer) -> list | None:
+    """The answer as a list of names (a string, a list/tuple/set/array/Series of strings), or None."""
+    if isinstance(answer, (str, np.str_)):
+        return [str(answer)]
+    if isinstance(answer, (pd.DataFrame, dict, bytes)) or np.ndim(answer) > 1:
+        return None
+    if isinstance(answer, pd.Index):
+        answer = list(answer)
+    if isinstance(answer, (pd.Series, np.ndarray, list, tuple, set, frozenset)):
+        items = list(answer.tolist() if isinstance(answer, (pd.Series, np.ndarray)) else answer)
+        if all(isinstance(a, (str, np.str_)) for a in items):
+            return [str(a) for a in items]
+    return None
+
+
+def name_of(answer: str, options: Iterable[str], prefix: str = "") -> str | None:
+    """The option ``answer`` names (key, English or Chinese label; any case), or None.
+
+    >>> name_of("质量", ["quality", "price"]), name_of(" Quality ", ["quality", "price"]), name_of("x", ["price"])
+    ('quality', 'quality', None)
+    """
+    return _aliases([str(o) for o in options], prefix).get(_norm(answer))
+
+
+def check_choice(question: str, answer, expected: str, options: Iterable[str], hint: str,
+                 prefix: str = "") -> Feedback:
+    """One name out of ``options``: the key, its English or Chinese label, any case, or a list of one."""
     if unanswered(answer):
         return not_answered(question)
-    if isinstance(answer, str):
-        answer = [answer]
-    if isinstance(answer, (pd.DataFrame, dict)) or np.ndim(answer) > 1:
+    names = _names(answer)
+    options = [str(o) for o in options]
+    if names is None:
+        return wrong(question, f"wrong type: the answer should be one name, got {_kind(answer)}.")
+    if len(names) != 1:
+        return wrong(question, f"give one name, not {len(names)}.")
+    key = name_of(names[0], options, prefix)
+    if key is None:
+        return wrong(question, f"{names[0]!r} is not one of: {', '.join(options)}.")
+    return right(question) if key == str(expected) else wrong(question, hint)
+
+
+def check_set(question: str, answer, expected: Iterable, hint: str, options: Iterable[str] | None = None,
+              prefix: str = "") -> Feedback:
+    """A set of names (order does not matter); names as in :func:`check_choice`."""
+    if unanswered(answer):
+        return not_answered(question)
+    expected = [str(e) for e in expected]
+    names = _names(answer)
+    if names is None:
         return wrong(question, f"wrong type: the answer should be a list of names, got {_kind(answer)}.")
-    try:
-        got = {str(a).strip().lower() for a in answer}
-    except TypeError:
-        return wrong(question, f"wrong type: the answer should be a list of names, got {_kind(answer)}.")
-    exp = {str(a).strip().lower() for a in expected}
-    return right(question) if got == exp else wrong(question, hint)
+    pool = [str(o) for o in options] if options is not None else expected
+    keys = [name_of(n, pool, prefix) for n in names]
+    unknown = [n for n, k in zip(names, keys) if k is None]
+    if options is not None and unknown:
+        return wrong(question, f"{', '.join(map(repr, unknown))} {'is' if len(unknown) == 1 else 'are'} not one of: "
+                               f"{', '.join(pool)}.")
+    got = {k if k is not None else _norm(n) for n, k in zip(names, keys)}
+    return right(question) if got == set(expected) else wrong(question, hint)
+
+
+def check_bool(question: str, answer, expected: bool, hint: str) -> Feedback:
+    """True or False (Python or numpy booleans, or a one-value array/Series of them)."""
+    if unanswered(answer):
+        return not_answered(question)
+    value = answer
+    if isinstance(value, (pd.Series, np.ndarray)) and value.size == 1:
+        value = np.asarray(value).reshape(-1)[0]
+    if not isinstance(value, (bool, np.bool_)):
+        return wrong(question, f"wrong type: answer True or False, got {_kind(answer)}.")
+    return right(question) if bool(value) == bool(expected) else wrong(question, hint)
+
+
+def check_pair(question: str, answer, expected: dict[str, float], tol: float, hints: dict[str, str], *,
+               rel: float = 0.0, digits: int | None = None) -> Feedback:
+    """Two (or more) named numbers: a tuple in the order of ``expected`` or a dict with its names.
+
+    A swapped pair gets its own hint; a rounding slip is a near miss.
+    """
+    if unanswered(answer):
+        return not_answered(question)
+    names = list(expected)
+    order = ", ".join(names)
+    if isinstance(answer, (dict, pd.Series)):
+        lookup = {_norm(k): v for k, v in dict(answer).items()}
+        if set(lookup) != {_norm(n) for n in names}:
+            return wrong(question, f"give the values named {order}.")
+        values = [number(lookup[_norm(n)]) for n in names]
+    else:
+        try:
+            items = list(answer)
+        except TypeError:
+            return wrong(question, f"wrong type: give a pair ({order}), got {_kind(answer)}.")
+        if isinstance(answer, (str, bytes)) or len(items) != len(names):
+            return wrong(question, f"wrong type: give a pair ({order}), got {_kind(answer)}.")
+        values = [number(v) for v in items]
+    if any(v is None for v in values):
+        return wrong(question, f"wrong type: each value of ({order}) should be a number.")
+    exp = [float(expected[n]) for n in names]
+    verdicts = [grade_number(v, e, tol, rel, digits) for v, e in zip(values, exp)]
+    if all(v == "right" for v in verdicts):
+        return right(question)
+    if len(names) == 2 and all(grade_number(v, e, tol, rel, digits) == "right" for v, e in zip(values, exp[::-1])):
+        return wrong(question, f"the two values are swapped: the order is ({order}).")
+    if all(v in ("right", "close") for v in verdicts):
+        off = [n for n, v in zip(names, verdicts) if v == "close"]
+        return near_miss(question, f"{', '.join(off)}: " + _rounding_note(exp[names.index(off[0])], tol, rel, digits))
+    first = next(n for n, v in zip(names, verdicts) if v == "wrong")
+    return wrong(question, hints.get(first, "one of the values is off."))
+
+
+def _words(text: str) -> float:
+    """Words in a written answer (a CJK character counts as half a word)."""
+    return len(re.findall(r"[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*", text)) + len(re.findall(r"[\u3400-\u9fff]", text)) / 2
+
+
+def interpretation(question: str, answer, min_words: int = 20) -> Feedback:
+    """A written answer: recorded for the instructor, who grades it with the rubric (status ``manual``)."""
+    if unanswered(answer) or (isinstance(answer, str) and not answer.strip()):
+        return not_answered(question)
+    if not isinstance(answer, str):
+        return wrong(question, f"write your answer as text in quotes, got {_kind(answer)}.")
+    if _words(answer) < min_words:
+        return wrong(question, f"write at least {min_words} words (about {2 * min_words} Chinese characters): "
+                               "say what the numbers show and what the firm should do.")
+    return Feedback(question, None, "recorded. Your instructor grades it with the rubric; compare your reasoning "
+                                    "with the model answer after grading.", "manual")
 
 
 def answer_key(module, data: dict) -> dict[str, object]:
