@@ -44,6 +44,7 @@ LABELS.update({
     "too_few_for_interval": "too few for an interval",
     "quarter": "Quarter of the survey wave",
     "relative_weight": "Relative weight (share of R²)",
+    "regression_weight": "Regression weight",
     "repurchase_intent_level": "Stated intention to buy again (1 = certainly not, 5 = certainly)",
     "csi_finding_title": "{best} has the highest CSI ({best_csi:.1f}), {worst} the lowest ({worst_csi:.1f})",
     "csi_quarter_title_none": "CSI by quarter, {low:.1f} to {high:.1f}: no pair of quarters differs after Holm's correction",

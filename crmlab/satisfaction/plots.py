@@ -27,8 +27,9 @@ def csi_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float =
     data = table.reset_index()
     key = data.columns[0]
     data["label"] = [f"{label_or_key(g, lang)}\n{t('n_label', lang, n=int(n))}" for g, n in zip(data[key], data["n"])]
-    cycle = PALETTES["cycle"]
-    colors = [PALETTES["segment"].get(g, cycle[i % len(cycle)]) for i, g in enumerate(data[key])]
+    seg = PALETTES["segment"]
+    # segments keep their own (neutral) colours; other groups (quarters, stores) are one concept: one colour
+    colors = [seg[g] for g in data[key]] if set(data[key]) <= set(seg) else INK["blue"]
     bars_with_interval(ax, data, "csi", colors=colors, labels=data["label"], saturation=0.75)
     for i, val in enumerate(data["csi"]):
         ax.text(i, 2, f"{val:.1f}", ha="center", va="bottom", color=INK["white"])
@@ -92,16 +93,16 @@ def repurchase_bars(result, ax=None, lang: str = "en", title: str | None = None,
 
 
 def weights_compare(estimated: pd.Series, true: pd.Series, ax=None, lang: str = "en", title: str | None = None,
-                    extra: dict[str, pd.Series] | None = None):
+                    extra: dict[str, pd.Series] | None = None, estimated_key: str = "estimated"):
     """Side-by-side bars of estimated and true attribute weights (``extra``: more estimates, label key -> weights)."""
     ax = get_ax(ax)
-    data = pd.DataFrame({"estimated": pd.Series(estimated), **{k: pd.Series(v) for k, v in (extra or {}).items()},
+    data = pd.DataFrame({estimated_key: pd.Series(estimated), **{k: pd.Series(v) for k, v in (extra or {}).items()},
                          "true": pd.Series(true)})
     data.index.name = "attribute"
     long = data.reset_index().melt(id_vars="attribute", var_name="kind", value_name="weight")
     long["attribute"] = [label_or_key(a, lang) for a in long["attribute"]]
     long["kind_label"] = [t(k, lang) for k in long["kind"]]
-    palette = {t(k, lang): PALETTES["estimate"].get(k, PALETTES["cycle"][3 + i])
+    palette = {t(k, lang): PALETTES["estimate"].get("estimated" if k == estimated_key else k, PALETTES["cycle"][3 + i])
                for i, k in enumerate(data.columns)}
     sns.barplot(data=long, x="attribute", y="weight", hue="kind_label", palette=palette, ax=ax)
     return decorate(ax, title if title is not None else t("weights_title", lang), t("attribute", lang),
