@@ -94,7 +94,25 @@ def repurchase_bars(result, ax=None, lang: str = "en", title: str | None = None,
 
 def weights_compare(estimated: pd.Series, true: pd.Series, ax=None, lang: str = "en", title: str | None = None,
                     extra: dict[str, pd.Series] | None = None, estimated_key: str = "estimated"):
-    """Side-by-side bars of estimated and true attribute weights (``extra``: more estimates, label key -> weights)."""
+    """Side-by-side bars of estimated and true attribute weights.
+
+    Parameters
+    ----------
+    estimated : Series
+        Estimated weight per attribute.
+    true : Series
+        True (generator) weight per attribute.
+    ax : matplotlib Axes, optional
+        Where to draw.
+    lang : str, default "en"
+        Language of the labels.
+    title : str, optional
+        Title (a notebook passes one that states the finding).
+    extra : dict, optional
+        More estimates: label key -> weights per attribute (e.g. ``{"relative_weight": ...}``).
+    estimated_key : str, default "estimated"
+        Label key of ``estimated`` in the legend (e.g. "regression_weight").
+    """
     ax = get_ax(ax)
     data = pd.DataFrame({estimated_key: pd.Series(estimated), **{k: pd.Series(v) for k, v in (extra or {}).items()},
                          "true": pd.Series(true)})
