@@ -24,7 +24,7 @@ def test_start_here_runs_in_chinese_with_another_seed_and_size(tmp_path):
     # the check demo uses a practice question, not an exercise: not answered, close, correct
     assert "Practice: not answered yet" in text and "Practice: close" in text and "Practice: correct" in text
     # it never solves an exercise question (review: cell 17 printed the answer to 01 Q5)
-    assert "Q5" not in text and "top_box_ratio" not in nb_sources(nb)
+    assert "Q5:" not in text and "repurchase_by_score" not in nb_sources(nb) and "q5" not in nb_sources(nb)
 
 
 def nb_sources(nb) -> str:
