@@ -24,7 +24,8 @@ CJK_FONT = "Noto Sans CJK SC"
 
 # One colour per concept, the same in every notebook.
 PALETTES = {
-    "segment": {"online": "#4C72B0", "in-store": "#55A868", "business": "#C44E52"},
+    # neutral categorical hues (no red/green: a segment is not good or bad by its colour)
+    "segment": {"online": "#4C72B0", "in-store": "#8172B3", "business": "#937860"},
     "quadrant": {"concentrate_here": "#C44E52", "keep_up": "#55A868",
                  "low_priority": "#8C8C8C", "possible_overkill": "#DD8452"},
     "estimate": {"estimated": "#4C72B0", "true": "#8C8C8C"},
