@@ -25,25 +25,45 @@ from crmlab.errors import CRMDataError
 
 @dataclass(frozen=True)
 class Case:
-    """One fictional company and the parameters that express its story."""
+    """One fictional company and the parameters that express its story.
+
+    The story is not decoration: ``weak_spot`` (a SERVQUAL dimension, the
+    satisfaction attribute and the complaint category where it shows) and
+    ``strength`` are what the generated data really show for every seed
+    (``tests/test_cases.py`` checks them), and the report's conclusions are
+    written from whether the numbers agree with them.
+    """
 
     key: str
-    name: str  # English; the Chinese of name, industry and story is in the catalogue
-    industry: str  # (keys case_<key>_name, case_<key>_industry, case_<key>_story)
+    name: str  # English; the Chinese of name, industry, story and narrative is in the catalogue
+    industry: str  # (keys case_<key>_name, case_<key>_industry, case_<key>_story, case_<key>_narrative)
     story: str
-    complaint_mix: dict  # complaint category -> share (renormalised)
-    servqual_shift: dict  # SERVQUAL dimension -> shift of perceptions (7-point scale)
-    satisfaction_shift: dict  # satisfaction attribute -> shift of ratings (5-point scale)
+    narrative: str  # the case as a student reads it: a few sentences modelled on the readings' case
+    complaint_mix: dict  # complaint category -> share (renormalised); realised exactly (largest remainder)
+    servqual_shift: dict  # SERVQUAL dimension -> shift of perceptions (7-point scale, stochastic rounding)
+    attributes: dict  # satisfaction attribute -> (mean rating 1-5, true weight, mean stated importance 1-5)
+    weak_spot: dict  # {"dimension": SERVQUAL dimension, "attribute": ..., "category": complaint category}
+    strength: str  # the SERVQUAL dimension the firm is known for (the smallest gap)
+    links: dict = field(default_factory=dict)  # attribute or complaint category -> SERVQUAL dimension
     spend_factor: float = 1.0  # transaction amounts are multiplied by this
     cost_per_contact: dict = field(default_factory=dict)  # complaint channel -> cost (CNY)
     key_accounts: bool = False
     n_accounts: int = 60
 
     def text(self, field: str, lang: str = "en") -> str:
-        """The case's ``name``, ``industry`` or ``story`` in ``lang`` (through the catalogue)."""
+        """The case's ``name``, ``industry``, ``story`` or ``narrative`` in ``lang`` (through the catalogue)."""
         from crmlab.labels import t
 
         return t(f"case_{self.key}_{field}", lang)
+
+    @property
+    def attribute_names(self) -> list[str]:
+        """The case's satisfaction attributes, in survey order."""
+        return list(self.attributes)
+
+    def dimension_of(self, name: str) -> str | None:
+        """The SERVQUAL dimension an attribute or complaint category belongs to (None if the case does not link it)."""
+        return self.links.get(name)
 
     @property
     def name_zh(self) -> str:
@@ -63,35 +83,86 @@ _COST = {"phone": 18.0, "web": 6.0, "email": 9.0, "store": 25.0, "social": 7.0}
 CASES: dict[str, Case] = {c.key: c for c in (
     Case("hotpot", "Ember Pot Hot-Pot (fictional)", "restaurant chain",
          "A hot-pot chain famous for attentive, personal service; waiting time at peak hours is its weak spot.",
-         {"staff": 0.08, "delivery": 0.10, "defect": 0.30, "billing": 0.12, "other": 0.40},
-         {"empathy": 0.9, "assurance": 0.5, "responsiveness": -0.4, "tangibles": 0.1},
-         {"service": 0.7, "taste": 0.4, "price": -0.3},
+         "Ember Pot grew from one restaurant to a national chain on service that guests talk about: staff "
+         "refill broth unasked, remember regulars and entertain the queue with snacks and games. The price of "
+         "that fame is the queue itself. At dinner peaks guests wait for a table, then wait again for staff "
+         "who are busy with the guests already seated. Management wants to know whether the waits cost more "
+         "loyalty than the warmth wins, and what to fix first.",
+         {"waiting": 0.36, "food": 0.20, "staff": 0.10, "billing": 0.10, "hygiene": 0.10, "other": 0.14},
+         {"empathy": 1.4, "assurance": 0.5, "reliability": 0.6, "responsiveness": -0.6, "tangibles": 0.1},
+         {"taste": (3.95, 0.22, 4.3), "food_freshness": (3.9, 0.15, 4.4), "waiting_time": (2.7, 0.25, 3.6),
+          "service": (4.3, 0.18, 4.0), "ambience": (3.8, 0.08, 3.2), "price": (3.2, 0.12, 4.5)},
+         {"dimension": "responsiveness", "attribute": "waiting_time", "category": "waiting"}, "empathy",
+         links={"waiting_time": "responsiveness", "waiting": "responsiveness", "service": "empathy",
+                "staff": "empathy", "food": "reliability", "taste": "reliability", "food_freshness": "reliability",
+                "billing": "reliability", "hygiene": "tangibles", "ambience": "tangibles"},
          spend_factor=0.6, cost_per_contact={**_COST, "store": 15.0}),
     Case("retail", "Volta Electronics Retail (fictional)", "electronics retail",
          "An electronics retail chain with a busy call centre; late and damaged deliveries dominate complaints.",
-         {"delivery": 0.55, "installation": 0.12, "defect": 0.12, "billing": 0.08, "refund": 0.08,
-          "wrong_item": 0.05},
-         {"reliability": -0.6, "responsiveness": -0.5, "tangibles": 0.3},
-         {"service": -0.4, "packaging": -0.3, "price": 0.4},
+         "Volta sells appliances and electronics in its stores and online, delivers and installs them with "
+         "contracted crews, and runs one call centre for orders, delivery questions and complaints. Sales grew "
+         "faster than the delivery network: parcels arrive late or damaged, installers miss their slot, and the "
+         "customers who call about it wait in the same queue as everyone else. The board asks where the "
+         "promise breaks and what the call centre should change.",
+         {"delivery": 0.45, "installation": 0.15, "defect": 0.12, "call_centre": 0.12, "refund": 0.09,
+          "billing": 0.07},
+         {"reliability": -0.7, "responsiveness": -0.2, "tangibles": 0.3, "empathy": 0.2},
+         {"product_range": (3.9, 0.15, 3.8), "price": (3.6, 0.15, 4.6), "delivery": (2.8, 0.28, 4.0),
+          "installation": (3.3, 0.12, 3.4), "call_centre": (3.1, 0.18, 3.5), "store_staff": (3.8, 0.12, 3.6)},
+         {"dimension": "reliability", "attribute": "delivery", "category": "delivery"}, "tangibles",
+         links={"delivery": "reliability", "installation": "reliability", "defect": "reliability",
+                "call_centre": "responsiveness", "refund": "responsiveness", "billing": "reliability",
+                "store_staff": "empathy", "product_range": "tangibles"},
          spend_factor=2.5, cost_per_contact=_COST),
     Case("airline", "Skyline Air (fictional)", "airline",
          "An airline rebuilding its CRM after years of product focus; frequent flyers drive value, "
          "reliability (delays, baggage) is the main gap.",
-         {"delivery": 0.35, "refund": 0.20, "staff": 0.15, "billing": 0.15, "other": 0.15},
-         {"reliability": -0.8, "empathy": -0.2, "assurance": 0.3},
-         {"service": -0.2, "price": -0.4, "quality": 0.2},
+         "Skyline Air spent a decade on new aircraft and routes and measured success in seats sold. A new "
+         "management team now wants to know its passengers: who flies often, what they are worth, and why "
+         "some stop flying with it. Crews are praised; delays and lost baggage are not, and frequent flyers "
+         "meet both most often. The first question is whether punctuality or service deserves the next "
+         "investment.",
+         {"delay": 0.32, "baggage": 0.22, "refund": 0.16, "staff": 0.10, "booking": 0.12, "other": 0.08},
+         {"reliability": -0.9, "empathy": 0.3, "assurance": 0.4},
+         {"punctuality": (2.7, 0.28, 4.5), "baggage": (3.2, 0.15, 3.9), "seat_comfort": (3.5, 0.15, 4.0),
+          "cabin_crew": (4.0, 0.17, 3.7), "booking": (3.8, 0.10, 3.4), "price": (3.1, 0.15, 4.6)},
+         {"dimension": "reliability", "attribute": "punctuality", "category": "delay"}, "tangibles",
+         links={"punctuality": "reliability", "delay": "reliability", "baggage": "reliability",
+                "refund": "responsiveness", "staff": "empathy", "cabin_crew": "empathy", "booking": "responsiveness",
+                "seat_comfort": "tangibles"},
          spend_factor=4.0, cost_per_contact={**_COST, "phone": 22.0}),
     Case("hotel", "Jade Harbour Hotel (fictional)", "luxury hotel",
-         "A luxury hotel whose staff know guests by name: the empathy gap is small, tangibles exceed expectations.",
-         {"staff": 0.15, "billing": 0.25, "defect": 0.20, "refund": 0.15, "other": 0.25},
-         {"empathy": 1.0, "tangibles": 0.8, "assurance": 0.6, "reliability": 0.4, "responsiveness": 0.3},
-         {"service": 0.8, "quality": 0.5, "price": -0.5},
+         "A luxury hotel whose staff know guests by name: the empathy gap is small, tangibles exceed expectations; "
+         "check-in waits and billing slips are where guests are let down.",
+         "Jade Harbour is a riverside hotel with a century of reputation. Its staff greet returning guests by "
+         "name and remember how they take their tea; rooms and public spaces are renovated every few years. "
+         "What guests complain about happens at the desk: slow check-in when tour groups arrive, and bills "
+         "with charges they did not expect. The general manager asks whether those slips endanger the loyalty "
+         "that the personal service has built.",
+         {"check_in": 0.26, "billing": 0.20, "room": 0.16, "food": 0.14, "staff": 0.10, "other": 0.14},
+         {"empathy": 1.3, "tangibles": 0.8, "assurance": 0.8, "reliability": 0.7, "responsiveness": -0.1},
+         {"room": (4.3, 0.18, 4.2), "staff": (4.5, 0.20, 4.4), "check_in": (3.0, 0.22, 3.6),
+          "food": (3.9, 0.12, 3.5), "billing_accuracy": (3.3, 0.13, 3.3), "price": (3.3, 0.15, 4.1)},
+         {"dimension": "responsiveness", "attribute": "check_in", "category": "check_in"}, "tangibles",
+         links={"check_in": "responsiveness", "billing": "reliability", "billing_accuracy": "reliability",
+                "room": "tangibles", "food": "reliability", "staff": "empathy"},
          spend_factor=5.0, cost_per_contact={**_COST, "store": 35.0}),
     Case("b2b", "Keystone Components (fictional)", "B2B components maker",
          "A components maker selling to a few dozen key accounts; defects and delivery dates drive complaints.",
-         {"defect": 0.40, "delivery": 0.30, "billing": 0.15, "wrong_item": 0.10, "other": 0.05},
-         {"reliability": -0.5, "empathy": -0.3, "assurance": 0.2},
-         {"quality": 0.3, "function": 0.3, "service": -0.3},
+         "Keystone makes precision components for a few dozen industrial customers, some of whom buy more "
+         "than the rest together. Each account has a manager, and engineers visit when something fails. "
+         "Buyers value the engineering help, but a defect or a missed delivery date stops their own line, "
+         "and those are what they complain about. The sales director must decide which accounts to develop, "
+         "which to defend and where quality money goes first.",
+         {"defect": 0.36, "delivery": 0.30, "billing": 0.14, "wrong_item": 0.12, "other": 0.08},
+         {"reliability": -0.6, "empathy": 0.2, "assurance": 0.3},
+         {"product_quality": (3.4, 0.26, 4.6), "delivery_reliability": (2.9, 0.24, 4.4),
+          "technical_support": (3.6, 0.15, 3.8), "price": (3.3, 0.15, 4.7), "ordering": (3.9, 0.08, 3.3),
+          "account_management": (3.8, 0.12, 3.6)},
+         {"dimension": "reliability", "attribute": "delivery_reliability", "category": "defect"}, "tangibles",
+         links={"defect": "reliability", "delivery": "reliability", "product_quality": "reliability",
+                "delivery_reliability": "reliability", "billing": "reliability", "wrong_item": "reliability",
+                "technical_support": "assurance", "account_management": "empathy", "ordering": "responsiveness"},
          spend_factor=20.0, cost_per_contact={**_COST, "phone": 40.0, "email": 20.0}, key_accounts=True),
 )}
 
@@ -138,17 +209,40 @@ def _check(seed, n_customers) -> tuple[int, int]:
     return int(seed), int(n_customers)
 
 
+def _stochastic_round(x: np.ndarray, rng) -> np.ndarray:
+    """Round to an integer up or down with the fractional part as the probability (keeps the mean shift)."""
+    low = np.floor(x)
+    return low + (rng.random(x.shape) < x - low)
+
+
+def _counts(shares: dict, n: int) -> dict:
+    """Largest-remainder allocation of ``n`` rows to categories in proportion to ``shares`` (sums to ``n``)."""
+    keys = list(shares)
+    w = np.array([shares[k] for k in keys], dtype=float)
+    exact = n * w / w.sum()
+    base = np.floor(exact).astype(int)
+    order = np.lexsort((np.arange(len(keys)), -(exact - base)))  # largest remainder, ties by listed order
+    base[order[: n - base.sum()]] += 1
+    return dict(zip(keys, base.tolist()))
+
+
 def _complaints(case: Case, seed: int, n: int) -> pd.DataFrame:
+    """The complaint log, with the case's category mix realised exactly (to the nearest row).
+
+    The topic generator draws the log (channels, times, outcomes); each
+    complaint is then given one of the case's categories so that the counts
+    are the largest-remainder allocation of ``complaint_mix``. (Sampling rows
+    of the topic's own categories cannot reach a mix in which a category the
+    topic rarely draws is common.)
+    """
     from crmlab.complaints import data as dc
 
-    base = dc.make_complaint_log(seed=_seed(case, seed, "complaints"), n=3 * n).frame
-    want = {k: v for k, v in case.complaint_mix.items()}
-    total = sum(want.values())
-    share = base["category"].value_counts(normalize=True)
-    w = base["category"].map(lambda c: want.get(c, 0.0) / total / share[c]).to_numpy(dtype=float)
+    out = dc.make_complaint_log(seed=_seed(case, seed, "complaints"), n=n).frame
+    counts = _counts(case.complaint_mix, len(out))
+    cats = np.repeat(np.array(list(counts), dtype=object), list(counts.values()))
     rng = np.random.default_rng(_seed(case, seed, "complaint-mix"))
-    pick = rng.choice(len(base), size=n, replace=False, p=w / w.sum())
-    out = base.iloc[np.sort(pick)].sort_values("opened", kind="stable").reset_index(drop=True)
+    out["category"] = pd.Series(rng.permutation(cats), index=out.index, dtype="str")
+    out = out.sort_values(["opened", "complaint_id"], kind="stable").reset_index(drop=True)
     out["complaint_id"] = np.arange(1, len(out) + 1)
     return out
 
@@ -157,23 +251,43 @@ def _servqual(case: Case, seed: int, n: int) -> pd.DataFrame:
     from crmlab.servqual import data as dq
 
     df = dq.make_survey(seed=_seed(case, seed, "servqual"), n=n).frame
+    rng = np.random.default_rng(_seed(case, seed, "servqual-shift"))
     for dim, shift in case.servqual_shift.items():
         for item in dq.DIMENSION_ITEMS[dim]:
             col = f"P{item}"
-            df[col] = (df[col] + shift).round().clip(1, 7).where(df[col].notna())
+            moved = np.clip(_stochastic_round(df[col].to_numpy(dtype=float) + shift, rng), 1, 7)
+            df[col] = pd.Series(moved, index=df.index).where(df[col].notna())
     return df
 
 
 def _satisfaction(case: Case, seed: int, n: int) -> pd.DataFrame:
+    """The case's satisfaction survey: its own attributes, drawn from the satisfaction topic's model.
+
+    Same structure as :func:`crmlab.satisfaction.data.make_survey` (segments,
+    a personal halo, overall = weighted attributes + halo + noise, stated
+    importance, intention and repurchase by overall satisfaction), with the
+    case's attributes, means, true weights and stated importance.
+    """
     from crmlab.satisfaction import data as ds
 
-    df = ds.make_survey(seed=_seed(case, seed, "satisfaction"), n=n).frame
-    rng = np.random.default_rng(_seed(case, seed, "satisfaction-shift"))
-    for attr, shift in case.satisfaction_shift.items():
-        # shift by the integer part and by one more point with the fractional probability
-        step = np.floor(shift) + (rng.random(len(df)) < shift - np.floor(shift))
-        df[attr] = (df[attr] + step).clip(1, 5).astype(df[attr].dtype)
-    return df
+    rng = np.random.default_rng(_seed(case, seed, "satisfaction"))
+    segment = rng.choice(list(ds.SEGMENTS), size=n, p=list(ds.SEGMENTS.values()))
+    shift = pd.Series(segment).map(ds.SEGMENT_SHIFT).to_numpy(dtype=float)
+    halo = rng.normal(0.0, 0.45, size=n)
+    names = case.attribute_names
+    means = np.array([case.attributes[a][0] for a in names])
+    weights = np.array([case.attributes[a][1] for a in names])
+    stated = np.array([case.attributes[a][2] for a in names])
+    ratings = np.clip(np.rint(means + (shift + halo)[:, None] + rng.normal(0.0, 0.85, size=(n, len(names)))), 1, 5)
+    overall = np.clip(np.rint(ratings @ (weights / weights.sum()) + 0.30 + 0.3 * halo
+                              + rng.normal(0.0, 0.35, size=n)), 1, 5).astype(int)
+    importance = np.clip(np.rint(stated + rng.normal(0.0, 0.7, size=(n, len(names)))), 1, 5).astype(int)
+    intent = np.clip(np.rint(overall + rng.normal(0.0, 0.8, size=n)), 1, 5).astype(int)
+    repurchased = rng.random(n) < pd.Series(overall).map(ds.REPURCHASE_PROB).to_numpy(dtype=float)
+    return pd.DataFrame({"respondent_id": np.arange(1, n + 1), "segment": segment,
+                         **{a: ratings[:, j].astype(int) for j, a in enumerate(names)},
+                         **{f"imp_{a}": importance[:, j] for j, a in enumerate(names)},
+                         "overall": overall, "repurchase_intent": intent, "repurchased": repurchased})
 
 
 def generate(case: str | Case, seed: int = 42, n_customers: int = 2000) -> dict[str, pd.DataFrame]:

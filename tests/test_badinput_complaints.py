@@ -102,6 +102,31 @@ CASES: list[Bad] = [
     Bad("b1-cp-decision-lang", "crmlab.complaints.decision_model", lambda: c.decision_model(lang="EN"), r"lang='EN'"),
     Bad("b1-cp-check-seed", "crmlab.checks.complaints.exercise_data",
         lambda: __import__("crmlab.checks.complaints", fromlist=["x"]).exercise_data(seed="7"), r"seed='7'"),
+    Bad("b1-cp-rmst-horizon-text", "crmlab.complaints.restricted_mean",
+        lambda: c.restricted_mean(tiny(), horizon="a month"), r"horizon='a month'"),
+    Bad("b1-cp-rmst-horizon-negative", "crmlab.complaints.restricted_mean",
+        lambda: c.restricted_mean(tiny(), horizon=-24), r"horizon"),
+    Bad("b1-cp-rmst-beyond-follow-up", "crmlab.complaints.restricted_mean",
+        lambda: c.restricted_mean(tiny(), horizon=1000, end="2024-01-02"), r"beyond the longest observed", warns=True),
+    Bad("b1-cp-rmst-by-missing", "crmlab.complaints.restricted_mean",
+        lambda: c.restricted_mean(tiny(channel=["web", None]), horizon=24, by="channel"), r"'channel' has 1 missing"),
+    Bad("b1-cp-rmst-no-column", "crmlab.complaints.restricted_mean",
+        lambda: c.restricted_mean(tiny(), horizon=24, resolved="closed"), r"'closed'"),
+    Bad("b1-cp-adjusted-no-stratum-column", "crmlab.complaints.recovery_adjusted",
+        lambda: c.recovery_adjusted(datasets.load("complaint_customers"), by="segment"), r"'segment'"),
+    Bad("b1-cp-adjusted-groups-one", "crmlab.complaints.recovery_adjusted",
+        lambda: c.recovery_adjusted(datasets.load("complaint_customers"), by="tier", groups="no_problem"),
+        r"groups='no_problem' must be two different groups"),
+    Bad("b1-cp-adjusted-groups-unknown", "crmlab.complaints.recovery_adjusted",
+        lambda: c.recovery_adjusted(datasets.load("complaint_customers"), by="tier", groups=("resolved", "no_problem")),
+        r"groups=\('resolved', 'no_problem'\)"),
+    Bad("b1-cp-adjusted-empty-stratum", "crmlab.complaints.recovery_adjusted",
+        lambda: c.recovery_adjusted(datasets.load("complaint_customers").assign(
+            tier=lambda d: d["tier"].where(d["had_problem"], "none")), by="tier"),
+        r"'tier': stratum/strata 'basic', 'gold', 'none', 'silver' hold no"),
+    Bad("b1-cp-adjusted-tier-missing", "crmlab.complaints.recovery_adjusted",
+        lambda: c.recovery_adjusted(datasets.load("complaint_customers").assign(
+            tier=lambda d: d["tier"].where(d.index > 2)), by="tier"), r"'tier' has 3 missing"),
 ]
 
 

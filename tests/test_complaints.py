@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crmlab import CRMDataError, datasets
+from crmlab import CRMDataError, CRMWarning, datasets
 from crmlab import complaints as cp
 
 END = "2024-01-10 00:00"
@@ -262,14 +262,89 @@ def test_recovers_true_resolution_time_distribution():
         assert by.loc[ch, "resolution_median_h"] == pytest.approx(tq["median"], rel=0.05)
 
 
-def test_recovers_true_recovery_effect():
+def test_recovers_true_recovery_effect_raw_and_adjusted():
     g = datasets.generate("complaint_customers", seed=3, n_complaints=20000, n_silent=20000, n_no_problem=40000)
     r = cp.recovery_table(g.frame)
-    true = g.truth["recovery_effect"]
-    assert r.diff_low < true < r.diff_high
-    assert r.difference == pytest.approx(true, abs=0.02) and r.paradox
+    # the raw comparison recovers the raw (selected) difference, not the causal one
+    assert r.diff_low < g.truth["recovery_effect_raw"] < r.diff_high
+    assert r.difference == pytest.approx(g.truth["recovery_effect_raw"], abs=0.015) and r.paradox
+    assert not r.diff_low < g.truth["recovery_effect"] < r.diff_high
     for group, p in g.truth["repurchase_p"].items():
         assert r.table.loc[group, "rate"] == pytest.approx(p, abs=0.02)
+    a = cp.recovery_adjusted(g.frame, by="tier")
+    # within tiers the causal effect (1 point) is recovered; tolerance 1.5 points at these sizes
+    assert a.diff_low < g.truth["recovery_effect"] < a.diff_high
+    assert a.difference == pytest.approx(g.truth["recovery_effect"], abs=0.015)
+    assert a.raw == pytest.approx(r.difference)
+    u = cp.recovery_adjusted(g.frame, by="tier", groups=("complained_resolved", "complained_unresolved"))
+    assert u.difference == pytest.approx(g.truth["resolution_effect"], abs=0.02)
+    assert u.raw > u.difference  # selection inflates the raw gap here too
+    # the confounder is really there: gold members are resolved more often, and complain more
+    ft, ct = g.truth["full_resolution_p_given_tier"], g.truth["complain_p_given_tier"]
+    assert ft["gold"] > ft["silver"] > ft["basic"] and ct["gold"] > ct["basic"]
+
+
+def test_recovery_adjusted_by_hand():
+    # two strata; resolved (complained & resolved) vs no problem
+    rows = ([("a", False, False, False, True)] * 6 + [("a", False, False, False, False)] * 4      # no problem a: 6/10
+            + [("a", True, True, True, True)] * 3 + [("a", True, True, True, False)] * 1          # resolved a: 3/4
+            + [("b", False, False, False, True)] * 1 + [("b", False, False, False, False)] * 1    # no problem b: 1/2
+            + [("b", True, True, True, True)] * 5 + [("b", True, True, True, False)] * 1)         # resolved b: 5/6
+    df = pd.DataFrame(rows, columns=["tier", "had_problem", "complained", "resolved", "repurchased"])
+    before = df.copy()
+    a = cp.recovery_adjusted(df, by="tier")
+    pd.testing.assert_frame_equal(df, before)
+    w = np.array([4, 6]) / 10
+    d = np.array([3 / 4 - 6 / 10, 5 / 6 - 1 / 2])
+    assert a.difference == pytest.approx(float(w @ d))
+    var = w[0] ** 2 * (0.75 * 0.25 / 4 + 0.6 * 0.4 / 10) + w[1] ** 2 * (5 / 6 * 1 / 6 / 6 + 0.25 / 2)
+    assert a.diff_high - a.difference == pytest.approx(1.959964 * var ** 0.5, rel=1e-5)
+    assert a.raw == pytest.approx(8 / 10 - 7 / 12)
+    assert a.table.loc["b", "weight"] == pytest.approx(0.6)
+    with pytest.raises(CRMDataError, match="'tier'.*'b'"):
+        cp.recovery_adjusted(df[~((df["tier"] == "b") & ~df["had_problem"])], by="tier")
+    with pytest.raises(CRMDataError, match="groups="):
+        cp.recovery_adjusted(df, by="tier", groups=("complained_resolved", "complained_resolved"))
+
+
+def test_restricted_mean_by_hand():
+    # durations 2 h (closed), 4 h (opened at 04:00, open at the end 08:00), 6 h (closed)
+    log = pd.DataFrame({"opened": ["2024-01-01 00:00", "2024-01-01 04:00", "2024-01-01 00:00"],
+                        "resolved": ["2024-01-01 02:00", None, "2024-01-01 06:00"]})
+    before = log.copy()
+    r = cp.restricted_mean(log, horizon=8, end="2024-01-01 08:00")
+    pd.testing.assert_frame_equal(log, before)
+    # S = 1 on [0, 2), 2/3 on [2, 6) (n = 3, d = 1 at 2 h), 0 from 6 h (n = d = 1): 2 + 2/3 * 4
+    assert r["rmst_h"].item() == pytest.approx(2 + 8 / 3)
+    # var = A(2)^2 * d / (n (n - d)) = (8/3)^2 / 6; the 6 h step (n = d) adds nothing
+    assert r["se_h"].item() == pytest.approx(((8 / 3) ** 2 / 6) ** 0.5)
+    assert r["share_beyond"].item() == 0 and r["open"].item() == 1 and r["horizon_h"].item() == 8
+    assert cp.restricted_mean(log, horizon=3, end="2024-01-01 08:00")["rmst_h"].item() == pytest.approx(2 + 2 / 3)
+    # end 05:00: the 6 h case is open too and the curve is known only to 4 h; a horizon of 8 h warns
+    with pytest.warns(CRMWarning, match="horizon"):
+        cp.restricted_mean(log, horizon=8, end="2024-01-01 05:00")
+    with pytest.raises(CRMDataError, match="horizon"):
+        cp.restricted_mean(log, horizon=0)
+
+
+def test_restricted_mean_without_open_cases_is_the_capped_mean():
+    rng = np.random.default_rng(4)
+    hours = rng.exponential(30, 500)
+    log = pd.DataFrame({"opened": pd.Timestamp("2024-01-01"), "g": rng.choice(["x", "y"], 500)})
+    log["resolved"] = log["opened"] + pd.to_timedelta(np.round(hours * 3600), unit="s")
+    r = cp.restricted_mean(log, horizon=48, by="g", end="2025-01-01")
+    capped = (np.round(hours * 3600) / 3600).clip(max=48)
+    for g in ("x", "y"):
+        assert r.loc[g, "rmst_h"] == pytest.approx(capped[log["g"] == g].mean(), rel=1e-9)
+
+
+def test_restricted_mean_recovers_the_true_capped_mean():
+    g = datasets.generate("complaint_log", seed=11, n=40000)
+    r = cp.restricted_mean(g.frame, horizon=720)
+    assert r["ci_low"].item() < r["rmst_h"].item() < r["ci_high"].item()
+    closed = ((g.frame["resolved"] - g.frame["opened"]).dt.total_seconds() / 3600).dropna()
+    # with open cases the closed-only capped mean is biased low; the RMST is not below it
+    assert r["rmst_h"].item() >= closed.clip(upper=720).mean()
 
 
 def test_recovers_true_abandonment():

@@ -21,10 +21,35 @@ def test_notebook_runs_in_chinese_with_another_seed_size_and_sla(tmp_path):
     cust = datasets.generate("complaint_customers", seed=7, n_complaints=600).frame
     rec = cp.recovery_table(cust)
     assert find_number(nb, "Recovery effect:") == pytest.approx(round(rec.difference * 100, 1))
+    adj = cp.recovery_adjusted(cust, by="tier")
+    assert find_number(nb, "within tiers: ") == pytest.approx(round(adj.difference * 100, 1))
+    rm = cp.restricted_mean(log, horizon=720, end=datasets.generate("complaint_log", seed=7, n=600).truth["period_end"])
+    assert find_number(nb, "The average case stays open **") == pytest.approx(round(rm["rmst_h"].item(), 1))
     text = all_text(nb)
     assert "600 complaints" in text
+    assert "the printed" not in text.lower()
+    # the sentences built from the numbers follow the data: the verdicts and the call shares
+    verdict = {"holds": "the paradox still holds within tiers", "not_shown": "within tiers no paradox is shown",
+               "reversed": "within tiers resolved complainers come back less"}[adj.verdict]
+    assert verdict in text
+    q = cp.queue_metrics(datasets.generate("contact_queue", seed=7).frame).iloc[0]
+    assert f"{1 - q['handled_rate'] - q['abandon_rate']:.1%}** got through but ended in voicemail" in text
     assert "确定问题究竟是什么" in text and "寻求上一级的帮助" in text  # decision model in Chinese
     assert has_png(nb) >= 8
+
+
+@pytest.mark.parametrize("path", ["notebooks/02_complaints.ipynb", "exercises/solutions/02_complaints.ipynb",
+                                  "exercises/02_complaints.ipynb"])
+def test_papermill_sees_every_parameter(path):
+    # a comment with "=" hides the parameter from papermill ("Passed unknown parameter: seed")
+    import nbformat
+    import papermill
+
+    found = set(papermill.inspect_notebook(str(ROOT / path)))
+    nb = nbformat.read(ROOT / path, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assigned = {line.split("=")[0].strip() for line in cell.source.splitlines() if "=" in line.split("#")[0]}
+    assert "seed" in found and found == assigned
 
 
 def test_checks_recompute_from_the_students_data():
@@ -64,3 +89,13 @@ def test_checks_say_wrong_with_a_hint_and_never_the_answer():
     assert check.q5_decision_walk(path).ok is True
     assert check.q5_decision_walk(path[:-1]).ok is False
     assert check.q5_decision_walk(...).ok is None
+
+
+def test_no_sentence_defers_to_a_printed_value():
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks/02_complaints.ipynb", as_version=4)
+    prose = " ".join(c.source for c in nb.cells if c.cell_type == "markdown").lower()
+    assert "the printed" not in prose and "printed value" not in prose
+    # the review's claims that must be gone or supported
+    assert "cheaper than any campaign" not in prose and "pays either way" not in prose

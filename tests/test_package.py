@@ -22,7 +22,7 @@ def test_import_is_light_and_has_no_side_effects():
             "import crmlab.bgnbd; crmlab.datasets.names(); crmlab.labels.t('csi', 'zh'); "
             "print(len(topics), sorted(m for m in ('seaborn', 'matplotlib', 'ipywidgets') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "6 []"
+    assert out.stdout.strip() == "7 []"
 
 
 def test_error_type_is_a_value_error():

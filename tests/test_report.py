@@ -251,4 +251,4 @@ def test_clv_uses_the_named_cap_and_discount(hotel):
     r = min(n["retention"], numbers.CLV_RETENTION_CAP)
     assert n["clv"] == pytest.approx(n["annual_margin"] * r / (1 + numbers.CLV_DISCOUNT - r))
     assert set(numbers.SECTION_NUMBERS) == set(report.SECTIONS)
-    assert {k for fn in numbers.SECTION_NUMBERS.values() for k in fn(tb, "hotel")} | {"case"} == set(n)
+    assert {k for fn in numbers.SECTION_NUMBERS.values() for k in fn(tb, "hotel")} | {"case", "synthesis"} == set(n)

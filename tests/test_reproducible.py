@@ -263,3 +263,16 @@ def test_burnett_indices_row_order_free():
         assert out["relationship"].tolist() == base["relationship"].tolist(), name
         assert bm.round_half_up(out[["attractiveness", "relationship"]], 3).to_string() == shown, name
         assert (out["cell"] == base["cell"]).all(), name
+
+
+def test_gamma_gamma_fit_does_not_depend_on_row_order(summary_with_spend=None):
+    """Gamma-Gamma (notebook 06 prints p, q, gamma to 3 decimals): shuffled rows give the same digits."""
+    from crmlab import value as V
+
+    tx = datasets.load("loyalty_transactions")
+    s = L.rfm_summary(tx, calibration_end="2024-12-31", amount="amount")
+    base = V.fit_gamma_gamma(s)
+    for name, order in _orders(len(s)):
+        other = V.fit_gamma_gamma(s.iloc[order])
+        assert repr(other) == repr(base), name
+        assert np.allclose([other.p, other.q, other.gamma], [base.p, base.q, base.gamma], rtol=1e-8, atol=0), name

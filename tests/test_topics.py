@@ -15,10 +15,10 @@ import crmlab
 from crmlab import _topics, datasets, labels
 from crmlab.datasets import _registry
 
-TOPICS = ("burnett", "complaints", "loyalty", "pls", "satisfaction", "servqual")
+TOPICS = ("burnett", "complaints", "loyalty", "pls", "satisfaction", "servqual", "value")
 
 
-def test_the_six_topics_are_discovered_and_nothing_else():
+def test_the_seven_topics_are_discovered_and_nothing_else():
     assert _topics.discover() == TOPICS
     for name in TOPICS:
         assert _topics.topic(name).name == name

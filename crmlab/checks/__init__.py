@@ -147,7 +147,8 @@ def grade_number(x: float, expected: float, tol: float = 0.0, rel: float = 0.0, 
       rounded to ``digits`` decimals or more (within half a unit of the last asked decimal;
       ``digits`` is what the question asks for);
     - close: within three times that tolerance, or ``expected`` correctly rounded
-      to fewer decimals than asked and within 5% (a rounding slip, not a method error);
+      to fewer decimals than asked (to at least one decimal, or a whole number within 5%):
+      a rounding slip, not a method error;
     - wrong: anything else.
 
     >>> grade_number(6.6, 6.63, rel=0.01), grade_number(-26, -26.3, digits=0), grade_number(3.8, 3.79, tol=0.005)
@@ -162,7 +163,7 @@ def grade_number(x: float, expected: float, tol: float = 0.0, rel: float = 0.0, 
     rounded_ok = d < 7 and err <= 0.5 * 10.0 ** -d + eps
     if err <= allowed + eps or (digits is not None and err <= 0.5 * 10.0 ** -digits + eps):
         return "right"
-    if err <= 3 * allowed + eps or (rounded_ok and err <= 0.05 * abs(expected)):
+    if err <= 3 * allowed + eps or (rounded_ok and (d >= 1 or err <= 0.05 * abs(expected))):
         return "close"
     return "wrong"
 
@@ -172,7 +173,7 @@ def _rounding_note(expected: float, tol: float, rel: float, digits: int | None) 
         return f"give the value to {digits} decimal{'s' if digits != 1 else ''} (or more) and do not round in between."
     allowed = _allowed(expected, tol, rel)
     if rel and allowed == rel * abs(expected):
-        return f"the answer must be within {rel:.0%} of the exact value; keep more decimals and round only at the end."
+        return f"the answer must be within {100 * rel:g}% of the exact value; keep more decimals and round only at the end."
     return f"the answer must be within {allowed:g} of the exact value; keep more decimals and round only at the end."
 
 
@@ -191,8 +192,24 @@ def check_number(question: str, answer, expected: float, tol: float, hint: str,
                  type_hint: str = "a single number", *, rel: float = 0.0, digits: int | None = None) -> Feedback:
     """Shared shape of a numeric check (see :func:`grade_number` for the rule).
 
-    ``tol`` is an absolute tolerance, ``rel`` a relative one (the larger wins);
-    ``digits`` the decimals the question asks for. State them in the question.
+    Parameters
+    ----------
+    question : str
+        The question's label ("Q3"), shown with the verdict.
+    answer : object
+        The student's answer (a number, a numpy scalar, a one-value array/Series/list).
+    expected : float
+        The right answer, recomputed from the student's data.
+    tol : float
+        Absolute tolerance. State it in the question ("to 2 decimals").
+    hint : str
+        What to think about when the answer is wrong: the idea, never the call.
+    type_hint : str
+        How the hint names the expected type.
+    rel : float
+        Relative tolerance (share of ``|expected|``); the larger of ``tol`` and ``rel`` wins.
+    digits : int, optional
+        The decimals the question asks for: a correct rounding to them is right.
     """
     if unanswered(answer):
         return not_answered(question)
@@ -212,8 +229,17 @@ def check_series(question: str, answer, expected: pd.Series, tol: float, hint: s
                  rel: float = 0.0, digits: int | None = None, prefix: str | None = None) -> Feedback:
     """A Series (or dict) with the same labels and values within the tolerance (per value, as :func:`grade_number`).
 
-    Labels match as in :func:`check_set` (English key or label, Chinese label;
-    ``prefix`` is the label prefix of the values, as in :func:`crmlab.labels.label`).
+    Parameters
+    ----------
+    question, answer, hint : str, object, str
+        As for :func:`check_number`.
+    expected : pandas.Series
+        The right values, indexed by their labels.
+    tol, rel, digits : float, float, int or None
+        As for :func:`check_number`, applied to each value.
+    prefix : str, optional
+        The label prefix of the index values (as in :func:`crmlab.labels.label`): labels then
+        match by key, English label or Chinese label (as in :func:`check_set`).
     """
     if unanswered(answer):
         return not_answered(question)
@@ -355,6 +381,17 @@ def check_pair(question: str, answer, expected: dict[str, float], tol: float, hi
     """Two (or more) named numbers: a tuple in the order of ``expected`` or a dict with its names.
 
     A swapped pair gets its own hint; a rounding slip is a near miss.
+
+    Parameters
+    ----------
+    question, answer : str, object
+        As for :func:`check_number`.
+    expected : dict
+        name -> right value, in the order a tuple answer must follow.
+    tol, rel, digits : float, float, int or None
+        As for :func:`check_number`, applied to each value.
+    hints : dict
+        name -> hint shown when that value is wrong.
     """
     if unanswered(answer):
         return not_answered(question)

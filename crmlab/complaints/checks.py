@@ -1,7 +1,10 @@
 """Checks for exercises/02_complaints.ipynb.
 
 ``exercise_data(seed, n)`` builds the data the exercise uses; each
-``qN_...(answer, ...)`` recomputes the right answer from the same data.
+``qN_...(answer, ...)`` recomputes the right answer from the same data and
+judges it with the kit's fair rules (:mod:`crmlab.checks`): the tolerance the
+question states, "close" for a near miss, equivalent forms accepted. Q6 is a
+written answer, graded by the instructor with ``RUBRICS["q6"]``.
 """
 
 from __future__ import annotations
@@ -12,11 +15,32 @@ from crmlab import validate as _v
 
 from crmlab import complaints as cp
 from crmlab import datasets
-from crmlab.checks import Feedback, check_number, check_series, not_answered, right, unanswered, wrong
+from crmlab.checks import (Feedback, check_bool, check_choice, check_number, check_series, grade_number,
+                           interpretation, not_answered, number, right, unanswered, wrong)
 
 Q1_CATEGORY = "installation"
+Q2_TOL_H = 0.5  # hours, stated in the question
 Q3_TELL = (4.5, 9.5)
+Q3_REL = 0.01  # 1%, stated in the question
 Q5_ANSWERS = {"makes_up_loss": True, "can_provide": False, "other_can_provide": False, "offer_solution": True}
+Q6_MIN_WORDS = 60
+
+RUBRICS = {
+    "q6": (
+        "4 points. (1) Names the selection: who complains and whose case is fully resolved is not random; "
+        "gold (loyal, high-value) members complain more, are fully resolved more often and buy more anyway, "
+        "so the raw 'resolved vs no problem' gap mixes the effect of the resolution with the tier. "
+        "(2) Quotes the raw difference and the within-tier (adjusted) difference with their intervals from "
+        "their own data and says which verdict each gives (e.g. raw interval above 0, adjusted interval "
+        "including 0). (3) Draws the right conclusion: the data do not show that a resolution makes customers "
+        "buy more than if they had had no problem; the tier adjustment removes only the confounder that was "
+        "recorded, other traits may remain (an experiment or richer data would be needed). "
+        "(4) Advice that follows from the numbers: resolving fully still matters against NOT resolving "
+        "(compare resolved with unresolved within tiers), but a problem avoided is not worth less than a "
+        "problem fixed; do not create problems to 'recover' them. Deduct a point for causal wording from the "
+        "raw comparison alone, or for judging by overlap of two separate intervals."
+    ),
+}
 
 
 def exercise_data(seed: int = 42, n: int = 3000) -> dict[str, pd.DataFrame]:
@@ -36,8 +60,14 @@ def _p90(log, **_):
 
 
 def _reach(log, **_):
+    """Bad stories: every complaint at the closed cases' mix (open cases assumed to end like the closed ones)."""
     return float(cp.word_of_mouth(len(log), share_full=cp.outcome_mix(log), tell_full=Q3_TELL[0],
                                   tell_not_full=Q3_TELL[1]).told_negative)
+
+
+def _reach_open_as_unresolved(log):
+    """The other reading: open cases counted as not fully resolved (what the question does NOT ask)."""
+    return float((len(log) - (log["outcome"] == "full").sum()) * Q3_TELL[1])
 
 
 def _paradox(customers, **_):
@@ -54,43 +84,45 @@ ANSWERS = {"q1": _abc, "q2": _p90, "q3": _reach, "q4": _paradox, "q5": _walk}
 def q1_pareto_class(answer, log: pd.DataFrame) -> Feedback:
     if unanswered(answer):
         return not_answered("Q1")
-    if str(answer).strip().upper() not in ("A", "B", "C"):
-        return wrong("Q1", "answer with one letter: 'A', 'B' or 'C'.")
-    if str(answer).strip().upper() == _abc(log):
-        return right("Q1")
-    return wrong("Q1", "sort the categories by count, add up their shares; A = the categories whose cumulative "
-                       "share *before* them is below 80%, B below 95%, C the rest.")
+    return check_choice("Q1", answer, _abc(log), ["A", "B", "C"],
+                        "sort the categories by count, add up their shares; A = the categories whose cumulative "
+                        "share *before* them is below 80%, B below 95%, C the rest.")
 
 
 def q2_p90_by_channel(answer, log: pd.DataFrame) -> Feedback:
-    if unanswered(answer):
-        return not_answered("Q2")
-    fb = check_series("Q2", answer, _p90(log), 0.5,
-                      "do not drop the cases still open: they are censored at the end of the log. "
-                      "cp.complaint_kpis(log, by='channel') reads the P90 off the Kaplan-Meier curve.")
-    return fb
+    return check_series("Q2", answer, _p90(log), Q2_TOL_H,
+                        "the cases still open are not missing: each was unresolved for at least as long as it "
+                        "was observed. A P90 from the closed cases alone drops exactly the slow ones; read it "
+                        "off the share-resolved curve that keeps the open cases as censored.", prefix="cp_")
 
 
 def q3_bad_word_of_mouth(answer, log: pd.DataFrame) -> Feedback:
-    return check_number("Q3", answer, _reach(log), 1.0,
-                        "share fully resolved = closed cases with outcome 'full' / closed cases; the others "
-                        "(all complaints minus the fully resolved ones) tell 9.5 people each.")
+    x = number(answer)
+    if x is not None and grade_number(x, _reach(log), rel=Q3_REL) != "right" \
+            and grade_number(x, _reach_open_as_unresolved(log), rel=Q3_REL) == "right":
+        return wrong("Q3", "you counted the open cases as not fully resolved; the question assumes they will "
+                           "end with the same mix as the closed cases.")
+    return check_number("Q3", answer, _reach(log), 0.0,
+                        "the share fully resolved comes from the closed cases only; apply it to all complaints, "
+                        "and only the not fully resolved complainants tell the bad story (9.5 people each).",
+                        rel=Q3_REL)
 
 
 def q4_paradox_holds(answer, customers: pd.DataFrame) -> Feedback:
-    if unanswered(answer):
-        return not_answered("Q4")
-    if not isinstance(answer, bool):
-        return wrong("Q4", "answer True or False.")
-    if answer == _paradox(customers):
-        return right("Q4", "Does the verdict change with a smaller sample?")
-    return wrong("Q4", "the paradox holds only if the whole interval of (resolved complainers - no problem) "
-                       "is above 0; use cp.recovery_table.")
+    fb = check_bool("Q4", answer, _paradox(customers),
+                    "the paradox holds only if the whole interval of the difference of the two repurchase "
+                    "rates (resolved complainers minus no problem) is above 0; a bare difference of two rates, "
+                    "or two separate intervals, is not a test.")
+    if fb.status == "right":
+        return right("Q4", "Does the verdict change with a smaller sample? And within member tiers (Q6)?")
+    return fb
 
 
 def q5_decision_walk(answer, **_) -> Feedback:
     if unanswered(answer):
         return not_answered("Q5")
+    if isinstance(answer, (str, bytes)):
+        return wrong("Q5", "give the path as a list of node names, e.g. ['define_problem', ...].")
     try:
         got = [str(a) for a in answer]
     except TypeError:
@@ -100,5 +132,10 @@ def q5_decision_walk(answer, **_) -> Feedback:
         return right("Q5")
     if got[:1] != exp[:1] or got[-1:] != exp[-1:]:
         return wrong("Q5", "every walk starts at 'define_problem' and ends at 'record_solution'.")
-    return wrong("Q5", "follow cp.DECISION_EDGES: after a 'no' to both 'can_provide' and 'other_can_provide' "
-                       "the next step is 'other_options'.")
+    return wrong("Q5", "when neither you nor anyone else can provide what the customer wants, the model looks "
+                       "for other options before it offers a solution.")
+
+
+def q6_selection(answer, **_) -> Feedback:
+    """Written answer: raw vs within-tier recovery comparison (rubric: ``RUBRICS['q6']``)."""
+    return interpretation("Q6", answer, min_words=Q6_MIN_WORDS)

@@ -19,6 +19,7 @@ gives the naive figures (open cases dropped) for comparison.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,12 +27,15 @@ import numpy as np
 import pandas as pd
 
 from crmlab import validate as v
-from crmlab.errors import CRMDataError
+import warnings
+
+from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.stats import diff_ci, wilson_ci
 
 __all__ = [
-    "complaint_kpis", "resolution_curve", "kaplan_meier", "pareto", "queue_metrics",
+    "complaint_kpis", "resolution_curve", "kaplan_meier", "restricted_mean", "pareto", "queue_metrics",
     "word_of_mouth", "WordOfMouth", "outcome_mix", "recovery_table", "RecoveryResult", "RECOVERY_GROUPS",
+    "recovery_adjusted", "AdjustedRecovery",
     "DECISION_NODES", "DECISION_EDGES", "decision_model", "walk_decision", "DecisionWalk",
 ]
 
@@ -173,6 +177,92 @@ def kaplan_meier(hours, resolved, by=None) -> pd.DataFrame:
     rg, rt, at_risk, d, surv, _ = _km(hours, event, codes)
     return pd.DataFrame({"group": groups[rg], "hours": rt, "at_risk": at_risk.astype("int64"),
                          "resolved": d.astype("int64"), "share_resolved": 1 - surv})
+
+
+
+def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, end=None,
+                    opened: str = "opened", resolved: str = "resolved", confidence: float = 0.95) -> pd.DataFrame:
+    """Average resolution time with open cases: the restricted mean (RMST) up to ``horizon`` hours.
+
+    The plain mean of resolution times needs every case closed; with open
+    (right-censored) cases it is not defined, and the mean of the closed
+    cases only is biased low. The restricted mean is the area under the
+    Kaplan-Meier curve of "still open" up to a stated horizon tau:
+    RMST(tau) = integral from 0 to tau of S(t) dt = sum over the steps of
+    S * width, i.e. the mean of min(T, tau), the average hours a case stays
+    open counting at most tau. Variance (Klein & Moeschberger 2003, 4.5):
+    var = sum over resolution times t_i <= tau of A_i^2 d_i / (n_i (n_i - d_i)),
+    A_i = integral from t_i to tau of S(t) dt; interval RMST +- z * se.
+
+    Columns: ``n, open, horizon_h, rmst_h, se_h, ci_low, ci_high, share_beyond``
+    (1 - the share resolved by tau: the cases the horizon caps). A horizon
+    beyond the last observed duration of a group whose curve has not reached
+    100% extrapolates the curve flat and warns (:class:`crmlab.CRMWarning`).
+
+    Parameters
+    ----------
+    log : DataFrame
+        The complaint log, one row per complaint.
+    horizon : float
+        The horizon tau in hours (state it with the figure: restricted means compare only at one tau).
+    by : str, optional
+        Column to group by (e.g. "channel"); None: one row ``all``.
+    end : str or Timestamp, optional
+        End of the observation window (default: the latest timestamp in the log).
+    opened, resolved : str
+        Timestamp columns (an empty ``resolved`` is an open case).
+    confidence : float, default 0.95
+        Level of the interval.
+
+    Example
+    -------
+    >>> log = pd.DataFrame({"opened": ["2024-01-01 00:00"] * 3,
+    ...                     "resolved": ["2024-01-01 02:00", None, "2024-01-01 06:00"]})
+    >>> r = restricted_mean(log, horizon=4, end="2024-01-01 04:00:00")
+    >>> round(r["rmst_h"].item(), 3)  # 1 x 2 h + 2/3 x 2 h (the 6 h case is open at the end)
+    3.333
+
+    Source: Royston & Parmar (2013) for the restricted mean as a summary of
+    censored durations; Kaplan & Meier (1958); Klein & Moeschberger (2003).
+    See READINGS.md.
+    """
+    v.require_frame(log, "complaint log")
+    v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
+    tau = v.require_positive(horizon, "horizon")
+    from crmlab.stats import z_quantile
+    z = z_quantile(confidence)
+    codes, groups = _group_codes(log, by)
+    h, e = _durations(log, opened, resolved, end)
+    k = len(groups)
+    rg, rt, at_risk, d, surv, _ = _km(h, e, codes)
+    bounds = np.searchsorted(rg, np.arange(k + 1))
+    rmst, se, beyond = np.zeros(k), np.zeros(k), np.zeros(k)
+    longest = pd.Series(h).groupby(codes).max().reindex(range(k)).to_numpy()
+    short = []
+    for g in range(k):  # one pass per group, vectorised within
+        t, s = rt[bounds[g]:bounds[g + 1]], surv[bounds[g]:bounds[g + 1]]
+        ni, di = at_risk[bounds[g]:bounds[g + 1]], d[bounds[g]:bounds[g + 1]]
+        m = int(np.searchsorted(t, tau, side="right"))
+        t, s, ni, di = t[:m], s[:m], ni[:m], di[:m]
+        breaks = np.concatenate([[0.0], t, [tau]])
+        level = np.concatenate([[1.0], s])
+        pieces = level * np.diff(breaks)
+        rmst[g] = math.fsum(pieces)
+        tail = np.cumsum(pieces[::-1])[::-1][1:]  # A_i: area from t_i to tau
+        with np.errstate(divide="ignore", invalid="ignore"):
+            step = np.where(ni > di, di / (ni * (ni - di)), 0.0)
+        se[g] = math.sqrt(math.fsum(tail**2 * step))
+        beyond[g] = level[-1]
+        if tau > longest[g] and level[-1] > 0:  # the curve is unknown after the last (censored) case
+            short.append(str(groups[g]))
+    if short:
+        warnings.warn(f"horizon={horizon!r} h is beyond the longest observed duration of group(s) "
+                      f"{', '.join(short[:5])}: the curve is extended flat there. Fix: choose a horizon "
+                      "within the follow-up of every group.", CRMWarning, stacklevel=2)
+    n = np.bincount(codes, minlength=k)
+    return pd.DataFrame({"n": n.astype("int64"), "open": (n - np.bincount(codes, weights=e, minlength=k)).astype("int64"),
+                         "horizon_h": tau, "rmst_h": rmst, "se_h": se, "ci_low": rmst - z * se,
+                         "ci_high": rmst + z * se, "share_beyond": beyond}, index=groups)
 
 
 # ---------------------------------------------------------------- KPIs
@@ -693,6 +783,112 @@ def recovery_table(customers: pd.DataFrame, had_problem: str = "had_problem", co
     d, dl, dh = diff_ci(k[1], n[1], k[0], n[0], confidence)
     verdict = "holds" if dl > 0 else ("reversed" if dh < 0 else "not_shown")
     return RecoveryResult(table, float(d), float(dl), float(dh), confidence, verdict)
+
+
+
+@dataclass(frozen=True)
+class AdjustedRecovery:
+    """A raw and a stratum-adjusted difference of repurchase rates between two recovery groups."""
+
+    table: pd.DataFrame  # per stratum: n and rate of both groups, their difference, the weight
+    groups: tuple[str, str]
+    by: str
+    raw: float
+    raw_low: float
+    raw_high: float
+    difference: float
+    diff_low: float
+    diff_high: float
+    confidence: float
+
+    @property
+    def verdict(self) -> str:
+        """"holds" (adjusted interval above 0), "reversed" (below 0) or "not_shown"."""
+        return "holds" if self.diff_low > 0 else ("reversed" if self.diff_high < 0 else "not_shown")
+
+    def _repr_html_(self):
+        return self.table._repr_html_()
+
+
+def recovery_adjusted(customers: pd.DataFrame, by: str, groups: tuple[str, str] = ("complained_resolved", "no_problem"),
+                      had_problem: str = "had_problem", complained: str = "complained", resolved: str = "resolved",
+                      outcome: str = "repurchased", confidence: float = 0.95) -> AdjustedRecovery:
+    """Compare two recovery groups within strata of ``by`` (e.g. member tier): the confounder adjusted.
+
+    Who complains, and whose case is fully resolved, is not random: if a
+    trait (loyalty, value, member tier) raises both the chance of a full
+    resolution and later buying, the raw difference of rates mixes the
+    effect of the resolution with that trait (selection). Comparing within
+    each stratum s of ``by`` and averaging removes the part due to ``by``
+    (not any confounder the data do not record):
+
+    d_s = rate_s(first group) - rate_s(second group);
+    adjusted = sum w_s d_s, w_s = n_s(first group) / n(first group)
+    (standardised to the first group's mix: the effect on those customers);
+    var = sum w_s^2 (p1_s (1 - p1_s) / n1_s + p0_s (1 - p0_s) / n0_s)
+    (Wald), interval adjusted +- z sqrt(var). The raw difference comes with
+    Newcombe's interval (as in :func:`recovery_table`).
+
+    ``groups`` are two of ``RECOVERY_GROUPS``; every stratum must hold both
+    groups (else merge small strata). Columns of ``table``: ``n_1, rate_1,
+    n_0, rate_0, difference, weight``.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        One row per customer (as ``complaint_customers``).
+    by : str
+        The stratifying column (the suspected confounder), e.g. "tier".
+    groups : tuple of two str
+        The groups compared, first minus second.
+    had_problem, complained, resolved, outcome : str
+        Columns, as in :func:`recovery_table`.
+    confidence : float, default 0.95
+        Level of the intervals.
+
+    Source: direct standardisation of a risk difference (Rothman, Greenland
+    & Lash 2008, ch. 15); the recovery paradox and its doubts: McCollough &
+    Bharadwaj (1992), de Matos, Henrique & Rossi (2007). See READINGS.md.
+    """
+    v.require_frame(customers, "customers")
+    v.require_columns(customers, [by], "customers")
+    if (isinstance(groups, (str, bytes)) or not isinstance(groups, Sequence) or len(groups) != 2
+            or any(g not in RECOVERY_GROUPS for g in groups) or groups[0] == groups[1]):
+        raise CRMDataError(f"groups={groups!r} must be two different groups of {', '.join(RECOVERY_GROUPS)}. "
+                           "Fix: e.g. groups=('complained_resolved', 'no_problem').")
+    v.require_group_labels(customers, by)
+    base = recovery_table(customers, had_problem, complained, resolved, outcome, confidence)
+    hp = v.to_bool(customers, had_problem).to_numpy(dtype=bool)
+    cpl = v.to_bool(customers, complained).to_numpy(dtype=bool)
+    rs = v.to_bool(customers, resolved, allow_missing=True).fillna(False).to_numpy(dtype=bool)
+    y = v.to_bool(customers, outcome).to_numpy(dtype=bool)
+    code = np.where(~hp, 0, np.where(cpl & rs, 1, np.where(cpl, 2, 3)))
+    g1, g0 = (RECOVERY_GROUPS.index(g) for g in groups)
+    s_codes, strata = pd.factorize(customers[by], sort=True)
+    ns = len(strata)
+    cnt = lambda gc, w=None: np.bincount(s_codes[code == gc], weights=None if w is None else w[code == gc],
+                                         minlength=ns)
+    n1, n0 = cnt(g1), cnt(g0)
+    empty = (n1 == 0) | (n0 == 0)
+    if empty.any():
+        raise CRMDataError(f"column {by!r}: stratum/strata {', '.join(map(repr, strata[empty][:5]))} hold no "
+                           f"customers of {groups[0]!r} or {groups[1]!r}. Fix: merge small strata (or drop them "
+                           "and say so).")
+    yf = y.astype("float64")
+    p1, p0 = cnt(g1, yf) / n1, cnt(g0, yf) / n0
+    w = n1 / n1.sum()
+    diff = p1 - p0
+    adj = math.fsum(w * diff)
+    var = math.fsum(w**2 * (p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0))
+    from crmlab.stats import z_quantile
+    z = z_quantile(confidence)
+    tab = base.table
+    raw, rl, rh = diff_ci(tab["repurchased"].iloc[g1], tab["n"].iloc[g1], tab["repurchased"].iloc[g0],
+                          tab["n"].iloc[g0], confidence)
+    table = pd.DataFrame({"n_1": n1.astype("int64"), "rate_1": p1, "n_0": n0.astype("int64"), "rate_0": p0,
+                          "difference": diff, "weight": w}, index=pd.Index(strata, name=by))
+    return AdjustedRecovery(table, tuple(groups), by, float(raw), float(rl), float(rh), adj,
+                            adj - z * math.sqrt(var), adj + z * math.sqrt(var), confidence)
 
 
 # ---------------------------------------------------------------- decision model

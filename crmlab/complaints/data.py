@@ -51,11 +51,32 @@ SATISFACTION_P = {"full": (0.0, 0.02, 0.08, 0.40, 0.50), "partial": (0.10, 0.30,
                   "none": (0.55, 0.33, 0.10, 0.02, 0.0)}
 REOPEN_P = {"full": 0.04, "partial": 0.12, "none": 0.20}
 
-# Repurchase within 6 months by group: the service-recovery paradox holds.
-REPURCHASE_P = {"no_problem": 0.70, "complained_resolved": 0.76,
-                "complained_unresolved": 0.42, "problem_no_complaint": 0.55}
+# Member tier (会员等级): the confounder of the recovery comparison. Loyal, high-value customers
+# (gold) complain more readily, get their cases fully resolved more often (priority desk) and buy
+# more afterwards whatever happened; basic members more often stay silent. The tier is drawn
+# per group (equivalent, by Bayes' rule, to letting it raise the chance of complaining and of a
+# full resolution: the implied P(full | tier) is in the truth), so the complaint log is unchanged.
+TIERS = ("basic", "silver", "gold")
+TIER_MIX = {"no_problem": (0.50, 0.35, 0.15), "problem_no_complaint": (0.60, 0.30, 0.10),
+            "complained_resolved": (0.30, 0.40, 0.30), "complained_unresolved": (0.55, 0.33, 0.12)}
+TIER_LIFT = {"basic": -0.08, "silver": 0.0, "gold": 0.15}  # added to the repurchase probability
+TIER_SPEND = {"basic": 0.85, "silver": 1.0, "gold": 1.4}  # multiplies the order value
+
+# Repurchase within 6 months: P = REPURCHASE_P_BASE[group] + TIER_LIFT[tier]. Within a tier a
+# full resolution adds only 1 point over no problem (the causal effect); the raw comparison
+# adds the tier gap on top (selection).
+REPURCHASE_P_BASE = {"no_problem": 0.70, "complained_resolved": 0.71,
+                     "complained_unresolved": 0.45, "problem_no_complaint": 0.57}
 PURCHASES_AFTER_LAMBDA = {"no_problem": 2.0, "complained_resolved": 2.2,
                           "complained_unresolved": 1.2, "problem_no_complaint": 1.5}
+
+
+def _group_rate(group: str) -> float:
+    """Expected repurchase rate of a group at its own tier mix (what a raw comparison estimates)."""
+    return REPURCHASE_P_BASE[group] + sum(w * TIER_LIFT[t] for w, t in zip(TIER_MIX[group], TIERS))
+
+
+REPURCHASE_P = {g: round(_group_rate(g), 6) for g in REPURCHASE_P_BASE}
 
 # Contact centre: the wait a caller would need, and how long callers will wait.
 PATIENCE_MEAN_S = 120.0
@@ -161,14 +182,18 @@ def _simulate(seed: int, n_complaints: int, n_silent: int, n_no_problem: int):
     group = np.concatenate([
         np.where(resolved, "complained_resolved", "complained_unresolved"),
         np.full(n_silent, "problem_no_complaint"), np.full(n_no_problem, "no_problem")])
-    p = pd.Series(group).map(REPURCHASE_P).to_numpy()
+    trng = np.random.default_rng([seed, 4])  # its own stream: the other draws stay as they were
+    mix = np.array([TIER_MIX[g] for g in group])
+    tier = np.array(TIERS)[(trng.random(total)[:, None] > np.cumsum(mix, axis=1)).sum(axis=1).clip(0, 2)]
+    p = (pd.Series(group).map(REPURCHASE_P_BASE).to_numpy() + pd.Series(tier).map(TIER_LIFT).to_numpy())
     lam = pd.Series(group).map(PURCHASES_AFTER_LAMBDA).to_numpy()
     repurchased = rng.random(total) < p
     before = 1 + rng.poisson(2.5, total)
     after = np.where(repurchased, 1 + rng.poisson(lam), 0)
-    ticket = rng.gamma(4.0, 45.0, total)  # mean 180 CNY per order
+    ticket = rng.gamma(4.0, 45.0, total) * pd.Series(tier).map(TIER_SPEND).to_numpy()  # mean 180 CNY (silver)
     cust = pd.DataFrame({
         "customer_id": ids,
+        "tier": tier,
         "had_problem": group != "no_problem",
         "complained": np.char.startswith(group.astype(str), "complained"),
         "resolved": group == "complained_resolved",
@@ -179,9 +204,26 @@ def _simulate(seed: int, n_complaints: int, n_silent: int, n_no_problem: int):
         "repurchased": repurchased,
     }).sort_values("customer_id", ignore_index=True, kind="stable")
     n_group = pd.Series(group).value_counts()
+    # implied P(full resolution | tier) among complainers, and P(complain | tier) among customers with
+    # a problem, at this run's group sizes (Bayes' rule on TIER_MIX)
+    n_res, n_unres = int(resolved.sum()), int((~resolved).sum())
+    full_given_tier = {t: (n_res * TIER_MIX["complained_resolved"][i])
+                       / (n_res * TIER_MIX["complained_resolved"][i] + n_unres * TIER_MIX["complained_unresolved"][i])
+                       for i, t in enumerate(TIERS)}
+    complain_given_tier = {t: (n_res * TIER_MIX["complained_resolved"][i] + n_unres * TIER_MIX["complained_unresolved"][i])
+                           / (n_res * TIER_MIX["complained_resolved"][i] + n_unres * TIER_MIX["complained_unresolved"][i]
+                              + n_silent * TIER_MIX["problem_no_complaint"][i]) for i, t in enumerate(TIERS)}
     ctruth = {
         "repurchase_p": REPURCHASE_P,
-        "recovery_effect": REPURCHASE_P["complained_resolved"] - REPURCHASE_P["no_problem"],
+        "repurchase_p_base": REPURCHASE_P_BASE,
+        "tier_lift": TIER_LIFT, "tier_mix": {g: dict(zip(TIERS, m)) for g, m in TIER_MIX.items()},
+        "tier_spend_factor": TIER_SPEND,
+        "recovery_effect": round(REPURCHASE_P_BASE["complained_resolved"] - REPURCHASE_P_BASE["no_problem"], 6),
+        "recovery_effect_raw": round(REPURCHASE_P["complained_resolved"] - REPURCHASE_P["no_problem"], 6),
+        "resolution_effect": round(REPURCHASE_P_BASE["complained_resolved"]
+                                   - REPURCHASE_P_BASE["complained_unresolved"], 6),
+        "full_resolution_p_given_tier": {t: round(x, 4) for t, x in full_given_tier.items()},
+        "complain_p_given_tier": {t: round(x, 4) for t, x in complain_given_tier.items()},
         "complain_rate_given_problem": n_complaints / (n_complaints + n_silent),
         "group_size": {g: int(n_group.get(g, 0)) for g in REPURCHASE_P},
         "purchases_after_lambda": PURCHASES_AFTER_LAMBDA,
@@ -286,16 +328,26 @@ register(DatasetSpec(
         "One row per customer. Groups: no problem; had a problem but never complained; complained and "
         "the complaint was fully resolved; complained and it was not (partly or not resolved, or still "
         "open). The complainers are the customers of `complaint_log` (same seed and size). Repurchase "
-        "within six months is drawn with a known probability per group, so the service-recovery "
-        "paradox can be tested against the truth."
+        "within six months is drawn with a known probability per group and member tier. The tier "
+        "confounds the comparison: gold members complain more, are fully resolved more often and buy "
+        "more anyway, so a raw comparison of groups overstates the effect of a resolution; within a "
+        "tier it is small (the truth records both)."
     ),
     truth_notes=(
-        "`repurchase_p`: the true repurchase probability per group; `recovery_effect`: the true "
-        "difference complained-resolved minus no-problem; `complain_rate_given_problem`: share of "
-        "customers with a problem who complained."
+        "`repurchase_p`: the expected repurchase rate per group at its own tier mix (what a raw "
+        "comparison estimates); `repurchase_p_base` + `tier_lift`: the probability per group and tier; "
+        "`recovery_effect`: the true within-tier difference complained-resolved minus no-problem (the "
+        "causal effect); `recovery_effect_raw`: the expected raw difference (effect plus selection); "
+        "`resolution_effect`: within-tier resolved minus not resolved; `tier_mix`: tier shares per "
+        "group; `full_resolution_p_given_tier`, `complain_p_given_tier`: the implied selection; "
+        "`complain_rate_given_problem`: share of customers with a problem who complained (set by the "
+        "group sizes: n_complaints / (n_complaints + n_silent))."
     ),
     columns=(
         Column("customer_id", "int", "id", "Customer number"),
+        Column("tier", "str", "basic / silver / gold",
+               "Member tier (会员等级) at the start; gold members complain more readily, get full resolutions more "
+               "often and spend more (the confounder of the recovery comparison)"),
         Column("had_problem", "bool", "0/1", "Had a problem with a purchase"),
         Column("complained", "bool", "0/1", "Complained about it (appears in complaint_log)"),
         Column("resolved", "bool", "0/1", "The complaint was fully resolved (outcome 'full'); 0 for non-complainers"),

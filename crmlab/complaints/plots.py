@@ -25,8 +25,31 @@ def _lbl(value, lang):
 
 
 def resolution_curve_plot(curve: pd.DataFrame, sla_hours: float | None = None, ax=None, lang: str = "en",
-                          max_hours: float | None = None, band: bool = True):
-    """Step plot of :func:`crmlab.complaints.resolution_curve` (one line per group), SLA marked."""
+                          max_hours: float | None = None, band: bool = True, log_hours: bool = True):
+    """Step plot of :func:`crmlab.complaints.resolution_curve` (one line per group), SLA marked.
+
+    The hours axis is logarithmic by default and runs to the last step of the
+    slowest group (``max_hours`` overrides), so the tail of cases open for
+    weeks stays in view. The title states the share resolved within the SLA
+    (per group: the fastest and the slowest).
+
+    Parameters
+    ----------
+    curve : DataFrame
+        Output of :func:`crmlab.complaints.resolution_curve` (every step).
+    sla_hours : float, optional
+        The SLA, drawn as a dashed line and quoted in the title.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels.
+    max_hours : float, optional
+        Right end of the hours axis (default: the last step, plus 10%).
+    band : bool, default True
+        Draw the pointwise interval.
+    log_hours : bool, default True
+        Logarithmic hours axis (False: linear from 0).
+    """
     ax = get_ax(ax)
     for g, c in curve.groupby("group", sort=False):
         color = CHANNEL_COLORS.get(str(g))
@@ -34,14 +57,31 @@ def resolution_curve_plot(curve: pd.DataFrame, sla_hours: float | None = None, a
         if band:
             ax.fill_between(c["hours"], c["ci_low"] * 100, c["ci_high"] * 100, step="post", alpha=0.2,
                             color=line[0].get_color(), lw=0)
+    top = float(max_hours or curve["hours"].max() * 1.1 or 1.0)
+    if log_hours:
+        ax.set_xscale("log")
+        low = max(0.5, float(curve.loc[curve["hours"] > 0, "hours"].min() if (curve["hours"] > 0).any() else 1))
+        ticks = [t_ for t_ in (1, 4, 12, 24, 48, 96, 168, 336, 720, 1440, 2880) if low <= t_ <= top]
+        ax.set_xlim(low, top)
+        ax.set_xticks(ticks, [f"{t_:g}" for t_ in ticks])
+        ax.minorticks_off()
+    else:
+        ax.set_xlim(0, top)
+    title = t("cp_curve_title", lang)
     if sla_hours is not None:
         ax.axvline(sla_hours, color=INK["black"], ls="--", lw=1)
         ax.text(sla_hours, 3, " " + t("cp_sla", lang, h=sla_hours), ha="left", va="bottom")
-    ax.set_xlim(0, max_hours or float(curve["hours"].quantile(0.9)))
+        at = curve[curve["hours"] <= sla_hours].groupby("group", sort=True)["share_resolved"].last()
+        if len(at) > 1:
+            title = t("cp_curve_title_by", lang, h=sla_hours, best=_lbl(at.idxmax(), lang), hi=at.max(),
+                      worst=_lbl(at.idxmin(), lang), lo=at.min())
+        elif len(at) == 1:
+            title = t("cp_curve_title_all", lang, h=sla_hours, share=float(at.iloc[0]))
     ax.set_ylim(0, 100)
     if curve["group"].nunique() > 1:
-        ax.legend(loc="lower right")
-    return decorate(ax, t("cp_curve_title", lang), t("cp_hours", lang), t("cp_share_resolved", lang) + " (%)", lang)
+        ax.legend(loc="upper left")
+    return decorate(ax, title, t("cp_hours", lang) + (t("cp_log_scale", lang) if log_hours else ""),
+                    t("cp_share_resolved", lang) + " (%)", lang)
 
 
 def pareto_chart(table: pd.DataFrame, ax=None, lang: str = "en", a: float = 0.8):
@@ -59,6 +99,7 @@ def pareto_chart(table: pd.DataFrame, ax=None, lang: str = "en", a: float = 0.8)
     ax2.set_ylabel(t("cp_cum_share", lang))
     for i, c in enumerate(data["abc"]):
         ax.text(i, data["count"].iloc[i], c, ha="center", va="bottom")
+    ax.set_ylim(0, float(data["count"].max()) * 1.15)  # the class letters clear the top spine
     k = int((data["abc"] == "A").sum())
     pct = float(data["cum_share"].iloc[k - 1] * 100) if k else 0.0
     decorate(ax2, None, None, t("cp_cum_share", lang), lang)
@@ -67,21 +108,36 @@ def pareto_chart(table: pd.DataFrame, ax=None, lang: str = "en", a: float = 0.8)
 
 
 def channel_times(kpis: pd.DataFrame, ax=None, lang: str = "en", sla_hours: float | None = None):
-    """Median and 90th-percentile resolution time per group of a :func:`complaint_kpis` table."""
+    """Median and 90th-percentile resolution time per group of a :func:`complaint_kpis` table.
+
+    Bars in the channel colours of :func:`resolution_curve_plot` (median solid,
+    P90 lighter and hatched); the SLA line is a legend entry, so it never sits on
+    a bar. The title names the group with the longest tail and the fastest median.
+    """
+    from matplotlib.patches import Patch
+
     ax = get_ax(ax)
     data = kpis.reset_index()
     key = data.columns[0]
-    long = data.melt(id_vars=key, value_vars=["resolution_median_h", "resolution_p90_h"], var_name="stat",
-                     value_name="hours")
-    long["stat"] = long["stat"].map({"resolution_median_h": t("cp_median", lang),
-                                     "resolution_p90_h": t("cp_p90", lang)})
-    long["label"] = [_lbl(g, lang) for g in long[key]]
-    sns.barplot(data=long, x="label", y="hours", hue="stat", palette=[INK["blue"], INK["red"]], ax=ax)
+    x = np.arange(len(data))
+    colors = [CHANNEL_COLORS.get(str(g), INK["blue"]) for g in data[key]]
+    ax.bar(x - 0.2, data["resolution_median_h"], width=0.4, color=colors, edgecolor=INK["black"], lw=0.5)
+    ax.bar(x + 0.2, data["resolution_p90_h"], width=0.4, color=colors, alpha=0.45, hatch="//",
+           edgecolor=INK["black"], lw=0.5)
+    ax.set_xticks(x, [_lbl(g, lang) for g in data[key]])
+    handles = [Patch(fc=INK["grey"], ec=INK["black"], lw=0.5, label=t("cp_median", lang)),
+               Patch(fc=INK["grey"], alpha=0.45, hatch="//", ec=INK["black"], lw=0.5, label=t("cp_p90", lang))]
     if sla_hours is not None:
-        ax.axhline(sla_hours, color=INK["black"], ls="--", lw=1)
-        ax.text(-0.45, sla_hours, t("cp_sla", lang, h=sla_hours), ha="left", va="bottom")
-    return decorate(ax, t("cp_channel_title", lang), t("cp_channel", lang), t("cp_resolution_h", lang), lang,
-                    legend_title="")
+        handles.append(ax.axhline(sla_hours, color=INK["black"], ls="--", lw=1, label=t("cp_sla", lang, h=sla_hours)))
+    top = float(np.nanmax(data["resolution_p90_h"])) if data["resolution_p90_h"].notna().any() else 1.0
+    ax.set_ylim(0, max(top, sla_hours or 0) * 1.25)
+    ax.legend(handles=handles, loc="upper left", ncols=len(handles))
+    title = t("cp_channel_title", lang)
+    p90, med = data.set_index(key)["resolution_p90_h"], data.set_index(key)["resolution_median_h"]
+    if p90.notna().any() and med.notna().any() and len(data) > 1:
+        title = t("cp_channel_title_find", lang, slow=_lbl(p90.idxmax(), lang), p90=p90.max(),
+                  fast=_lbl(med.idxmin(), lang), med=med.min())
+    return decorate(ax, title, t("cp_channel", lang), t("cp_resolution_h", lang), lang)
 
 
 def queue_plot(calls: pd.DataFrame, metrics: pd.DataFrame, threshold: float = 20.0, ax=None, lang: str = "en",
@@ -129,7 +185,11 @@ def word_of_mouth_bars(result, ax=None, lang: str = "en"):
     for i, val in enumerate(vals):
         ax.text(val, i, f" {val:,.0f}", va="center")
     ax.set_xlim(0, max(max(vals), 1) * 1.2)
-    return decorate(ax, t("cp_wom_title", lang, n=result.n_complaints), t("cp_people_told", lang), None, lang)
+    if result.told_positive > 0:
+        title = t("cp_wom_title_ratio", lang, ratio=result.told_negative / result.told_positive, n=result.n_complaints)
+    else:
+        title = t("cp_wom_title", lang, n=result.n_complaints)
+    return decorate(ax, title, t("cp_people_told", lang), None, lang)
 
 
 def recovery_bars(result, ax=None, lang: str = "en"):
@@ -144,28 +204,61 @@ def recovery_bars(result, ax=None, lang: str = "en"):
     ax.set_xticks(x, [t(f"cp_{g}", lang) for g in tab["group"]], rotation=15)
     ax.set_ylim(0, 100)
     pct = round(result.confidence * 100)
-    return decorate(ax, t("cp_recovery_title", lang, pct=pct), None, t("cp_repurchase", lang), lang)
+    title = t("cp_recovery_title_raw", lang, d=result.difference * 100, lo=result.diff_low * 100,
+              hi=result.diff_high * 100, pct=pct)
+    return decorate(ax, title, None, t("cp_repurchase", lang), lang)
 
 
-def effect_vs_truth(result, true_effect: float, ax=None, lang: str = "en"):
-    """The estimated recovery effect with its interval next to the generator's true effect."""
+def effect_vs_truth(result, true_effect: float, ax=None, lang: str = "en", adjusted=None):
+    """The estimated recovery effect with its interval next to the generator's true effect.
+
+    ``result``: a :class:`RecoveryResult` (the raw difference); ``adjusted``: an
+    optional :class:`AdjustedRecovery`, drawn as a second estimate. The title
+    quotes the estimates and the truth.
+    """
     ax = get_ax(ax, figsize=(6.5, 2.6))
-    d, lo, hi = (x * 100 for x in (result.difference, result.diff_low, result.diff_high))
-    ax.errorbar([d], [1], xerr=[[d - lo], [hi - d]], fmt="o", color=INK["blue"], capsize=6)
-    ax.plot([true_effect * 100], [0], "D", color=INK["grey_light"])
-    ax.axvline(0, color=INK["black"], lw=1)
-    ax.set_yticks([0, 1], [t("true", lang), t("estimated", lang)])
-    ax.set_ylim(-0.7, 1.7)
-    return decorate(ax, t("cp_effect_title", lang), t("cp_effect", lang), None, lang)
+    rows = [(t("cp_raw_estimate", lang), result.difference, result.diff_low, result.diff_high, INK["red"])]
+    if adjusted is not None:
+        rows.append((t("cp_adjusted_estimate", lang), adjusted.difference, adjusted.diff_low, adjusted.diff_high,
+                     INK["blue"]))
+    n = len(rows)
+    for i, (_, d, lo, hi, color) in enumerate(rows):
+        d, lo, hi = d * 100, lo * 100, hi * 100
+        ax.errorbar([d], [n - i], xerr=[[d - lo], [hi - d]], fmt="o", color=color, capsize=6)
+    ax.plot([true_effect * 100], [0], "D", color=INK["black"])
+    ax.axvline(0, color=INK["grey"], lw=1)
+    ax.set_yticks(list(range(n + 1)), [t("true", lang)] + [r[0] for r in rows][::-1])
+    ax.set_ylim(-0.7, n + 0.7)
+    if adjusted is not None:
+        title = t("cp_effect_title_adj", lang, raw=result.difference * 100, adj=adjusted.difference * 100,
+                  true=true_effect * 100)
+    else:
+        title = t("cp_effect_title_raw", lang, raw=result.difference * 100, true=true_effect * 100)
+    return decorate(ax, title, t("cp_effect", lang), None, lang)
 
 
-# Layout of the decision model: node -> (x, y) in a 10 x 12 box.
+# Layout of the decision model: node -> (x, y), three columns; no two edges cross.
+_L, _M, _R = 2.0, 5.2, 8.3
 _LAYOUT = {
-    "define_problem": (2.5, 11), "find_want": (2.5, 9.6), "makes_up_loss": (2.5, 8.2),
-    "can_provide": (2.5, 6.8), "other_can_provide": (2.5, 5.4), "contact_them": (2.5, 4.0),
-    "other_options": (7.8, 8.2), "offer_solution": (7.8, 4.0), "escalate": (7.8, 1.2),
-    "record_solution": (2.5, 1.2),
+    "define_problem": (_L, 12.0), "find_want": (_L, 10.5), "makes_up_loss": (_L, 9.0),
+    "can_provide": (_L, 7.5), "other_can_provide": (_M, 6.0), "contact_them": (_M, 4.5),
+    "other_options": (_R, 4.5), "offer_solution": (_M, 3.0), "escalate": (_R, 1.5),
+    "record_solution": (_M, 0.0),
 }
+# Edges drawn with a right angle (connection style) and where their yes/no label sits.
+_ROUTES = {
+    ("makes_up_loss", "other_options"): ("angle,angleA=0,angleB=90,rad=0", ((_L + _R) / 2 + 0.8, 9.0 + 0.22)),
+    ("can_provide", "offer_solution"): ("angle,angleA=90,angleB=0,rad=0", (_L + 0.15, 5.0)),
+}
+_BOX_W, _BOX_H = 2.9, 0.7
+
+
+def _label_at(src, dst):
+    """Where the yes/no label of a straight edge sits: beside a vertical arrow, on a diagonal's middle."""
+    (x0, y0), (x1, y1) = _LAYOUT[src], _LAYOUT[dst]
+    if abs(x1 - x0) < 0.1:
+        return x0 + 0.15, (y0 + y1) / 2, "left"
+    return (x0 + x1) / 2, (y0 + y1) / 2, "center"
 
 
 def decision_model_chart(path=None, ax=None, lang: str = "en"):
@@ -179,28 +272,27 @@ def decision_model_chart(path=None, ax=None, lang: str = "en"):
     boxes = {}
     for node, (x, y) in _LAYOUT.items():
         kind = DECISION_NODES[node]
-        w, h = 3.6, 0.8
-        box = FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.05",
+        box = FancyBboxPatch((x - _BOX_W / 2, y - _BOX_H / 2), _BOX_W, _BOX_H, boxstyle="round,pad=0.05",
                              fc=face[kind], ec=INK["red"] if node in on_path else INK["mid_grey"],
                              lw=2 if node in on_path else 1)
         ax.add_patch(box)
         boxes[node] = box
-        ax.text(x, y, t(f"cp_dm_{node}", lang), ha="center", va="center", fontsize=8.5)
+        ax.text(x, y, t(f"cp_dm_{node}", lang), ha="center", va="center", fontsize=8)
     for src, nxt in DECISION_EDGES.items():
         for ans, dst in nxt.items():
             (x0, y0), (x1, y1) = _LAYOUT[src], _LAYOUT[dst]
             hot = (src, dst) in steps
+            style, at = _ROUTES.get((src, dst), ("arc3,rad=0", None))
             ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
                         arrowprops=dict(arrowstyle="-|>", color=INK["red"] if hot else INK["mid_grey"],
                                         lw=2.2 if hot else 1.0, patchA=boxes[src], patchB=boxes[dst],
-                                        shrinkA=2, shrinkB=2))
+                                        shrinkA=2, shrinkB=2, connectionstyle=style))
             if ans != "next":
-                frac = 0.5 if abs(x1 - x0) > 0.1 else 0.55
-                fx, fy = x0 + frac * (x1 - x0), y0 + frac * (y1 - y0)
-                ax.text(fx, fy, t(ans, lang), fontsize=8, ha="center", va="center",
+                fx, fy, ha = (*at, "center") if at else _label_at(src, dst)
+                ax.text(fx, fy, t(ans, lang), fontsize=8, ha=ha, va="center",
                         color=INK["red"] if hot else INK["ink_dark"],
                         bbox=dict(boxstyle="round,pad=0.15", fc=INK["white"], ec="none"))
     ax.set_xlim(0.4, 9.9)
-    ax.set_ylim(0.5, 11.6)
+    ax.set_ylim(-0.6, 12.6)
     ax.set_axis_off()
     return decorate(ax, t("cp_dm_title", lang), None, None, lang)

@@ -18,18 +18,21 @@ def word_of_mouth_explorer(n_complaints: float = 1000, share_full: float = 0.5, 
 
     Starts at the survey's figures (4.5 and 9.5 people told, 1/3 boycott,
     45% buy less, 10% buy more); the bars of people told and the revenue at
-    risk are redrawn on every change.
+    risk (CNY a year, from ``value_per_customer``: pass the customers' own
+    yearly spend) are redrawn on every change. Each slider is 460 px wide,
+    150 px of it for the label, so the track is long enough to aim at.
     """
     style = {"description_width": "150px"}
+    layout = widgets.Layout(width="460px")
 
     def slider(key, value, lo, hi, step):
         return widgets.FloatSlider(value=value, min=lo, max=hi, step=step, description=t(key, lang),
-                                   continuous_update=False, style=style, readout_format=".2f")
+                                   continuous_update=False, style=style, layout=layout, readout_format=".2f")
 
     sliders = {
         "n_complaints": widgets.IntSlider(value=int(n_complaints), min=0, max=max(10000, int(n_complaints) * 2),
                                           step=100, description=t("cp_n_complaints", lang),
-                                          continuous_update=False, style=style),
+                                          continuous_update=False, style=style, layout=layout),
         "share_full": slider("cp_share_full", share_full, 0, 1, 0.05),
         "tell_full": slider("cp_tell_full", 4.5, 0, 20, 0.5),
         "tell_not_full": slider("cp_tell_not_full", 9.5, 0, 30, 0.5),

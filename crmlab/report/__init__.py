@@ -23,7 +23,7 @@ from crmlab.report.batch import (  # _progress_line: the CLI's; _up_to_date: the
 from crmlab.report.numbers import (
     ABANDON_LIMIT, CLV_DISCOUNT, CLV_RETENTION_CAP, DEFAULT_COST_PER_CONTACT, FCR_TARGET, SECTION_NUMBERS,
     abandon_high, assess, burnett_numbers, fcr_low, interaction_numbers, loyalty_numbers, satisfaction_numbers,
-    servqual_exceeds, servqual_numbers, value_numbers,
+    servqual_exceeds, servqual_numbers, synthesis, value_numbers,
 )
 from crmlab.report.text import (
     KEY_FIGURES, LANGS, SECTIONS, burnett_sentence, check_lang, conclusions, interaction_sentence,
@@ -37,6 +37,6 @@ __all__ = [
     "external_references", "fcr_low", "interaction_numbers", "interaction_sentence", "key_figures",
     "loyalty_numbers", "loyalty_sentence", "make_job", "md", "measures", "offline_html", "read_batch", "run_batch",
     "run_report", "satisfaction_numbers", "satisfaction_sentence", "servqual_exceeds", "servqual_numbers",
-    "servqual_sentence", "summary_table", "value_numbers", "value_sentence",
+    "servqual_sentence", "summary_table", "synthesis", "value_numbers", "value_sentence",
     "_progress_line", "_up_to_date",
 ]

@@ -38,17 +38,28 @@ Kit default, illustrative (a 5% abandonment ceiling is a common contact-centre r
 
 # ------------------------------------------------------------ one function per section
 def satisfaction_numbers(tables: dict[str, pd.DataFrame], case=None) -> dict:
-    """CSI overall and of the weakest segment, the strongest driver, the weakest attribute."""
+    """CSI overall and of the weakest segment, the strongest driver, the weakest attribute, the IPA priorities.
+
+    The attributes are the case's own (:attr:`crmlab.cases.Case.attributes`);
+    without a case, the satisfaction topic's six.
+    """
     from crmlab import satisfaction as S
 
     sat = tables["satisfaction"]
+    attributes = _cases.get(case).attribute_names if case is not None else list(S.ATTRIBUTES)
     out: dict = {"csi": float(S.csi(sat)["csi"].iloc[0])}
     seg = S.csi(sat, by="segment")["csi"]
     out["csi_low_segment"], out["csi_low"] = str(seg.idxmin()), float(seg.min())
-    imp = S.derived_importance(sat)["weight"]
+    imp = S.derived_importance(sat, attributes=attributes)["weight"]
     out["top_driver"] = str(imp.idxmax())
     means = sat[list(imp.index)].mean()
     out["weakest_attribute"], out["weakest_mean"] = str(means.idxmin()), float(means.min())
+    table = S.ipa(means, imp)
+    quadrant = pd.Series(table.attrs["quadrant_keys"], index=table.index)
+    focus = means[quadrant[quadrant == "concentrate_here"].index]
+    # the weakest attribute among those that drive satisfaction (IPA "concentrate here"), else the weakest overall
+    out["focus_attribute"] = str(focus.idxmin()) if len(focus) else out["weakest_attribute"]
+    out["focus_mean"] = float(means[out["focus_attribute"]])
     return out
 
 
@@ -104,9 +115,11 @@ def interaction_numbers(tables: dict[str, pd.DataFrame], case) -> dict:
                  "complaint_satisfaction": float(kpi["satisfaction_mean"])}
     par = C.pareto(log)
     out["top_category"], out["top_category_share"] = str(par.index[0]), float(par["share"].iloc[0])
+    out["category_shares"] = {str(k): float(v) for k, v in par["share"].items()}
     ch = log["channel"].value_counts(normalize=True)
     out["top_channel"], out["top_channel_share"] = str(ch.index[0]), float(ch.iloc[0])
     cost = log["channel"].map(c.cost_per_contact).fillna(DEFAULT_COST_PER_CONTACT) * log["contacts"]
+    out["category_costs"] = {str(k): float(v) for k, v in cost.groupby(log["category"]).sum().items()}
     out["contacts_per_complaint"] = float(log["contacts"].mean())
     out["cost_per_contact"] = float(cost.sum() / log["contacts"].sum())
     out["cost_per_complaint"] = float(cost.mean())
@@ -145,17 +158,50 @@ SECTION_NUMBERS = {"satisfaction": satisfaction_numbers, "loyalty": loyalty_numb
                    "interaction": interaction_numbers, "servqual": servqual_numbers, "burnett": burnett_numbers}
 
 
+def synthesis(n: dict, case) -> dict:
+    """What the sections say together: the priority, how many lenses agree, what is at stake, the trade-off.
+
+    Three lenses each name a SERVQUAL dimension: satisfaction (the case's
+    attribute linked to the weakest driver, :attr:`crmlab.cases.Case.links`),
+    complaints (the largest category) and SERVQUAL (the largest shortfall).
+    The priority is the dimension most lenses name (a tie goes to SERVQUAL,
+    the only lens that compares with expectations); the strength is the
+    dimension with the smallest gap. Money: customer equity = customers x CLV;
+    the handling cost of the complaints linked to the priority.
+    """
+    c = _cases.get(case)
+    lenses = {"sat": c.dimension_of(n["focus_attribute"]), "cp": c.dimension_of(n["top_category"]),
+              "sq": n["largest_gap_dim"]}
+    votes = pd.Series([d for d in lenses.values() if d is not None]).value_counts()
+    top = votes[votes == votes.max()].index
+    priority = n["largest_gap_dim"] if n["largest_gap_dim"] in top else str(sorted(top)[0])
+    linked = [k for k in n["category_shares"] if c.dimension_of(k) == priority]
+    gaps = pd.Series(n["servqual_gaps"]).sort_values(kind="stable")
+    second = str(next(d for d in gaps.index if d != priority))
+    second_cats = [k for k in n["category_shares"] if c.dimension_of(k) == second]
+    return {"priority": priority, "agree": int(votes.get(priority, 0)),
+            "lens_agrees": {k: v == priority for k, v in lenses.items()},
+            "customer_equity": float(n["customers"] * n["clv"]),
+            "linked_share": float(sum(n["category_shares"][k] for k in linked)),
+            "linked_cost": float(sum(n["category_costs"].get(k, 0.0) for k in linked)),
+            "second": second, "second_gap": float(gaps[second]),
+            "second_category": second_cats[0] if second_cats else None,
+            "second_category_share": float(n["category_shares"][second_cats[0]]) if second_cats else 0.0,
+            "strength": n["smallest_gap_dim"], "strength_gap": n["smallest_gap"]}
+
+
 def assess(tables: dict[str, pd.DataFrame], case) -> dict:
     """Every headline figure of the assessment, computed with the topic helpers.
 
     ``tables`` are :func:`crmlab.cases.generate`'s tables, ``case`` a key of
     :data:`crmlab.cases.CASES`. One flat dict (``case`` first, then each
-    section's :data:`SECTION_NUMBERS`); the Burnett keys only for a case with
-    key accounts.
+    section's :data:`SECTION_NUMBERS`, then :func:`synthesis` under
+    ``"synthesis"``); the Burnett keys only for a case with key accounts.
     """
     out: dict = {"case": _cases.get(case).key}
     for fn in SECTION_NUMBERS.values():
         out.update(fn(tables, case))
+    out["synthesis"] = synthesis(out, case)
     return out
 
 

@@ -129,10 +129,42 @@ def measures(n: dict, lang: str = "en") -> list[str]:
 
 
 def conclusions(n: dict, lang: str = "en") -> list[str]:
-    """The conclusion paragraphs, in order, written from the numbers."""
-    parts = [satisfaction_sentence(n, lang), loyalty_sentence(n, lang), interaction_sentence(n, lang),
-             value_sentence(n, lang), servqual_sentence(n, lang), burnett_sentence(n, lang)]
-    return [p for p in parts if p]
+    """The conclusion paragraphs, written from the numbers: they synthesise, they do not repeat the sections.
+
+    1. where the three lenses (satisfaction, complaints, SERVQUAL) agree or
+    disagree; 2. what is at stake (customer equity, the cost of the linked
+    complaints); 3. the trade-off with the firm's strength; 4. the order of
+    work (see :func:`crmlab.report.numbers.synthesis`).
+    """
+    check_lang(lang)
+    s = n["synthesis"]
+    dim = _name(s["priority"], "sq_", lang)
+    evidence = {"sat": _say("rp_c_ev_sat", lang, attribute=_name(n["focus_attribute"], "", lang), mean=n["focus_mean"]),
+                "cp": _say("rp_c_ev_cp", lang, category=_name(n["top_category"], "cp_", lang),
+                           pct=_pct(n["top_category_share"])),
+                "sq": _say("rp_c_ev_sq", lang, dimension=_name(n["largest_gap_dim"], "sq_", lang),
+                           gap=n["largest_gap"])}
+    sep = "；" if lang == "zh" else "; "
+    if s["agree"] == 3:
+        head = _say("rp_c_agree_all", lang, dimension=dim, evidence=sep.join(evidence.values()))
+    elif s["agree"] == 2:
+        shown = [evidence[k] for k, ok in s["lens_agrees"].items() if ok]
+        other = [evidence[k] for k, ok in s["lens_agrees"].items() if not ok]
+        head = _say("rp_c_agree_two", lang, dimension=dim, evidence=sep.join(shown), other=sep.join(other))
+    else:
+        head = _say("rp_c_disagree", lang, evidence=sep.join(evidence.values()), dimension=dim)
+    stake = _say("rp_c_stake", lang, customers=n["customers"], clv=n["clv"], equity=s["customer_equity"],
+                 profit_pct=_pct(n["top_decile_profit_share"]), dimension=dim, linked_pct=_pct(s["linked_share"]),
+                 linked_cost=s["linked_cost"])
+    key = "rp_c_tradeoff_exceed" if s["strength_gap"] >= 0 else "rp_c_tradeoff_gap"
+    trade = _say(key, lang, dimension=dim, strength=_name(s["strength"], "sq_", lang), strength_gap=s["strength_gap"])
+    first = _say("rp_c_first", lang, dimension=dim, category=_name(n["top_category"], "cp_", lang),
+                 attribute=_name(n["focus_attribute"], "", lang))
+    cat = (_say("rp_c_second_cp", lang, category=_name(s["second_category"], "cp_", lang),
+                pct=_pct(s["second_category_share"])) if s["second_category"] else "")
+    second = _say("rp_c_second", lang, dimension=_name(s["second"], "sq_", lang), gap=s["second_gap"],
+                  category_part=cat)
+    return [head, stake, trade, _say("rp_c_order", lang, first=first, second=second)]
 
 
 # ------------------------------------------------------------ the key-figure tables
