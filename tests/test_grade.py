@@ -47,7 +47,9 @@ def _solution(sid: str, name: str):
 def _after(nb, marker: str, source: str):
     """A code cell inserted right after the cell whose source starts with ``marker``."""
     i = next(k for k, c in enumerate(nb.cells) if c.source.startswith(marker))
-    nb.cells.insert(i + 1, nbformat.v4.new_code_cell(source))
+    cell = nbformat.v4.new_code_cell(source)
+    cell.pop("id", None)  # the kit's notebooks are nbformat 4.4 (no cell ids)
+    nb.cells.insert(i + 1, cell)
     return nb
 
 
@@ -79,7 +81,8 @@ def build_class(base: Path) -> dict:
     _write(_solution("s01", names["s01"]), inbox / f"{TOPIC}_s01.ipynb")
     _write(_solution("s02", names["s02"]), inbox / "Homework 2 final.ipynb")  # matched by the notebook's id
     (inbox / f"{TOPIC}_s03.ipynb").write_bytes(bundle["s03"].read_bytes())  # untouched copy
-    near = _after(_solution("s04", names["s04"]), "# Solution: q1", "q1 = q1.round(1)")
+    # q1 rounded after Q2 used it (so Q2 stays right), Q5 just outside its tolerance
+    near = _after(_solution("s04", names["s04"]), "# Solution: q2", "q1 = q1.round(1)")
     _write(_after(near, "# Solution: q5", "q5 = q5 + 0.02"), inbox / f"{TOPIC}_s04.ipynb")
     _write(_prepend(_solution("s05", names["s05"]), "# Solution: q3", "while True:\n    pass"),
            inbox / f"{TOPIC}_s05.ipynb")
