@@ -600,7 +600,7 @@ def grade(topic: str, roster, submissions, out_dir, *, n_jobs: int = 2, schedule
     new = {r["student_id"]: r for r in results}
     by_id = {**kept, **new}
     rows = [_row(s, by_id.get(s["student_id"]), qs) for s in students]
-    gradebook, summary = write_outputs(out_dir, topic, qs, students, rows, by_id, duplicates, strangers, submissions, lang)
+    gradebook, summary = _write_outputs(out_dir, topic, qs, students, rows, by_id, duplicates, strangers, submissions, lang)
     return GradeRun(rows, qs, out_dir, gradebook, summary, graded_now=len(new), skipped=len(kept),
                     duplicates=duplicates, strangers=strangers)
 
@@ -694,7 +694,6 @@ def _run_dask(address: str, todo: list, record, progress: bool) -> list:
         with stop_on_signals():
             slots = max(2, 2 * sum(client.nthreads().values()))
             queue = list(todo)
-            ac = as_completed()
 
             def submit_next():
                 job = queue.pop(0)
@@ -702,10 +701,10 @@ def _run_dask(address: str, todo: list, record, progress: bool) -> list:
                 fut = client.submit(grade_payload, payload, key=f"crmlab-grade-{job['run_tag']}-{job['student_id']}",
                                     pure=False, retries=0)
                 futures[fut] = job
-                ac.add(fut)
+                return fut
 
-            while queue and len(futures) < slots:
-                submit_next()
+            first = [submit_next() for _ in range(min(slots, len(queue)))]
+            ac = as_completed(first, loop=client.loop)
             for fut in ac:
                 job = futures.pop(fut)
                 try:
@@ -718,7 +717,7 @@ def _run_dask(address: str, todo: list, record, progress: bool) -> list:
                 if progress:
                     print(f"[{done}/{n}] {_line(job, r)}", flush=True)
                 if queue:
-                    submit_next()
+                    ac.add(submit_next())
     except Stopped as exc:
         client.cancel(list(futures))
         raise Stopped(exc.signum, _stopped_summary(done, n, [j["student_id"] for j in futures.values()],
@@ -751,7 +750,7 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def write_outputs(out_dir: Path, topic: str, qs, students, rows, by_id, duplicates, strangers, submissions,
+def _write_outputs(out_dir: Path, topic: str, qs, students, rows, by_id, duplicates, strangers, submissions,
                   lang: str) -> tuple[Path, Path]:
     """gradebook.csv, matching.csv, feedback/<id>.html and summary.html (every file atomically)."""
     from crmlab._io import atomic_write_text, inside, write_csv
@@ -777,7 +776,7 @@ def write_outputs(out_dir: Path, topic: str, qs, students, rows, by_id, duplicat
         atomic_write_text(inside(fb_dir, f"{s['student_id']}.html"),
                           feedback_html(topic, s, row, by_id.get(s["student_id"]), qs, lang))
     summary = atomic_write_text(inside(out_dir, "summary.html"),
-                                summary_html(topic, qs, rows, by_id, duplicates, strangers, submissions, lang))
+                                _summary_html(topic, qs, rows, by_id, duplicates, strangers, submissions, lang))
     return gradebook, summary
 
 
@@ -832,7 +831,7 @@ def feedback_html(topic: str, student: dict, row: dict, result: dict | None, qs,
     return _page(t("grade_feedback_title", lang, topic=topic), body, lang)
 
 
-def summary_html(topic: str, qs, rows, by_id, duplicates, strangers, submissions, lang: str) -> str:
+def _summary_html(topic: str, qs, rows, by_id, duplicates, strangers, submissions, lang: str) -> str:
     """The instructor's page: statuses, score distribution, item analysis, written answers, matching."""
     from collections import Counter
 
