@@ -301,7 +301,9 @@ def grade_payload(payload: dict) -> dict:
     status = None
     outputs = None
     try:
-        status, outputs = _execute(run_nb, len(run_cells), workdir, float(payload["timeout_cell"]),
+        where = [f"code cell {k + 1}" for k in range(len(cells))]  # as the student counts them
+        where.insert(0 if pcell is None else pcell + 1, "the assigned parameters")
+        status, outputs = _execute(run_nb, where, workdir, float(payload["timeout_cell"]),
                                    float(payload["timeout"]), note, timings)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -370,9 +372,12 @@ def _short(v) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _execute(nb, n_student: int, workdir: str, timeout_cell: float, timeout: float, note: list[str],
+def _execute(nb, where: list[str], workdir: str, timeout_cell: float, timeout: float, note: list[str],
              timings: dict) -> tuple[str | None, list | None]:
-    """Run the cells in a fresh kernel; (status or None, outputs of the collection cell)."""
+    """Run the cells in a fresh kernel; (status or None, outputs of the collection cell).
+
+    ``where[i]`` names cell ``i`` for the notes; the cell after them is the collection cell.
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -383,6 +388,7 @@ def _execute(nb, n_student: int, workdir: str, timeout_cell: float, timeout: flo
                             kernel_manager_class=SlicedPollKernelManager, resources={"metadata": {"path": workdir}},
                             extra_arguments=["--log-level=CRITICAL"], startup_timeout=120)
     status = None
+    n_student = len(where)
     t0 = time.perf_counter()
     try:
         with client.setup_kernel(env=_kernel_env(workdir)):
@@ -401,17 +407,17 @@ def _execute(nb, n_student: int, workdir: str, timeout_cell: float, timeout: flo
                     cell = client.execute_cell(nb.cells[i], i)
                 except CellTimeoutError:
                     status = "timed out"
-                    note.append(f"cell {i + 1} ran over {client.timeout} s and was stopped")
+                    note.append(f"{where[i]} ran over {client.timeout} s and was stopped")
                     if not _interrupt(client, i):
                         note.append("the kernel did not respond after the stop; the rest was not run")
                         timings["cells"] = time.monotonic() - start
                         return status, None
                     continue
                 if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-                    errors.append(str(i + 1))
+                    errors.append(where[i])
             timings["cells"] = time.monotonic() - start
             if errors:
-                note.append(f"error in cell{'s' if len(errors) > 1 else ''} {', '.join(errors[:10])}")
+                note.append(f"an error in {', '.join(errors[:10])}")
             t1 = time.perf_counter()
             client.timeout = max(PROBE_SECONDS, math.ceil(timeout_cell))
             try:
