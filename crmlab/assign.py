@@ -5,8 +5,11 @@
 The roster is a CSV with columns ``student_id`` and ``name``. Each student's
 seed is derived stably from the id (sha256, mod 2**31), injected into the
 parameters cell of the student copy ``exercises/NN_topic.ipynb``; the check
-functions recompute from the student's data, so feedback is per student. The
-instructor gets ``answer_key.csv`` computed with ``crmlab.checks.answer_key``.
+functions recompute from the student's data, so feedback is per student. Each
+student's bundle ``students/<id>/`` holds the notebook and a README in the
+course language; the instructor's folder ``instructor/`` holds
+``<topic>_answer_key.csv`` (computed with ``crmlab.checks.answer_key``) and the
+roster. ``crmlab grade`` (:mod:`crmlab.grade`) closes the loop.
 
 Safety: ``--topic`` takes only a name :func:`topics` lists (never a path, never
 a solution notebook); ids must be file-name safe and names free of control
@@ -222,8 +225,24 @@ def _flat(value) -> str:
     return str(value)
 
 
-def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1) -> tuple[list[Path], Path]:
-    """Write one notebook per student and ``<topic>_answer_key.csv``; returns (notebooks, key path).
+def bundle_readme(topic: str, student_id: str, name: str, notebook: str, lang: str = "en") -> str:
+    """The short instruction in a student's bundle, in the course language (:func:`crmlab.labels.t`)."""
+    from crmlab.labels import t
+
+    title = t("bundle_readme_title", lang, topic=topic)
+    return (f"{title}\n{'=' * len(title)}\n\n{t('bundle_readme_student', lang, name=name, student_id=student_id)}\n\n"
+            f"{t('bundle_readme_steps', lang, notebook=notebook)}\n")
+
+
+def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1, lang: str = "en") -> tuple[list[Path], Path]:
+    """Write one bundle per student and the instructor's key; returns (notebooks, key path).
+
+    Layout (``out_dir``):
+
+    - ``students/<id>/<topic>_<id>.ipynb`` and ``students/<id>/README.txt`` (the instruction in
+      ``lang``): what the student gets, nothing of the solutions or the key;
+    - ``instructor/<topic>_answer_key.csv`` and ``instructor/roster.csv`` (the roster as read,
+      with each student's seed): for the instructor only.
 
     The students are prepared by :func:`crmlab.runner.run_jobs` (``n_jobs`` at
     once). SIGINT/SIGTERM stops it: the finished students' notebooks stay, no
@@ -235,37 +254,54 @@ def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1) -> tuple[lis
     import nbformat
 
     from crmlab.checks import answer_key
+    from crmlab.labels import check_lang
     from crmlab.runner import Stopped, run_jobs
 
+    check_lang(lang)
     src = exercise_path(topic, root)
     nb = nbformat.read(str(src), as_version=4)
     module = checks_module(nb)
     students = read_roster(roster)
     out_dir = out_folder(out_dir, "--out")
+    students_dir = inside(out_dir, "students")
+
+    def folder(s: dict) -> Path:
+        return inside(students_dir, s["student_id"])
+
+    def notebook_path(s: dict) -> Path:
+        return inside(folder(s), f"{topic}_{s['student_id']}.ipynb")
 
     def prepare(s: dict) -> tuple[Path, dict]:
         seed = student_seed(s["student_id"])
         mine = personalise(nb, s["student_id"], s["name"], seed)
         answers = answer_key(module, module.exercise_data(seed=seed))
-        # written last: a student interrupted before this point has no new file
-        path = atomic_write_text(inside(out_dir, f"{topic}_{s['student_id']}.ipynb"), nbformat.writes(mine) + "\n")
+        path = notebook_path(s)
+        atomic_write_text(inside(folder(s), "README.txt"),
+                          bundle_readme(topic, s["student_id"], s["name"], path.name, lang))
+        # written last: a student interrupted before this point has no new notebook
+        atomic_write_text(path, nbformat.writes(mine) + "\n")
         return path, {"student_id": s["student_id"], "name": s["name"], "seed": seed, "notebook": path.name,
                       **{q: _flat(v) for q, v in answers.items()}}
 
+    def cleanup(s: dict) -> None:
+        d = out_dir / "students" / s["student_id"]
+        for p in d.glob(f".{topic}_{s['student_id']}.ipynb.*"):
+            p.unlink(missing_ok=True)
+        for p in d.glob(".README.txt.*"):
+            p.unlink(missing_ok=True)
+
     started_at = time.time()
     run = run_jobs(prepare, students, n_jobs, on_result=lambda s, r: f"ok      {r[0].name}",
-                   label=lambda s: s["student_id"],
-                   cleanup=lambda s: [p.unlink(missing_ok=True)
-                                      for p in out_dir.glob(f".{topic}_{s['student_id']}.ipynb.*")])
+                   label=lambda s: s["student_id"], cleanup=cleanup)
     if run.signal:
         def written_now(s: dict) -> bool:  # the atomic write finished just before the stop reached us
-            p = out_dir / f"{topic}_{s['student_id']}.ipynb"
+            p = out_dir / "students" / s["student_id"] / f"{topic}_{s['student_id']}.ipynb"
             return p.exists() and p.stat().st_mtime >= started_at
 
         done = [s["student_id"] for s, st in zip(students, run.states)
                 if st == "done" or (st == "interrupted" and written_now(s))]
         interrupted = [s for s in run.interrupted if s["student_id"] not in done]
-        lines = [f"{len(done)} of {len(students)} student notebooks written to {out_dir.resolve()}"
+        lines = [f"{len(done)} of {len(students)} student notebooks written to {students_dir}"
                  f"{': ' + ', '.join(done) if done else ''}"]
         for state, who in (("interrupted", interrupted), ("not started", run.not_started)):
             if who:
@@ -274,5 +310,9 @@ def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1) -> tuple[lis
         raise Stopped(run.signal, "\n".join(lines))
     written = [p for p, _ in run.results]
     rows = [r for _, r in run.results]
-    key = write_csv(inside(out_dir, f"{topic}_answer_key.csv"), rows)
+    instructor = inside(out_dir, "instructor")
+    write_csv(inside(instructor, "roster.csv"),
+              [{"student_id": s["student_id"], "name": s["name"], "seed": student_seed(s["student_id"])}
+               for s in students], fieldnames=["student_id", "name", "seed"])
+    key = write_csv(inside(instructor, f"{topic}_answer_key.csv"), rows)
     return written, key

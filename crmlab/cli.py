@@ -5,7 +5,8 @@
     crmlab exercises  regenerate the student exercise notebooks from the solutions
     crmlab execute    (authors) execute notebooks in place so their outputs can be committed
     crmlab report     case reports (one, or a batch from a CSV) as executed notebooks + offline HTML
-    crmlab assign     one exercise notebook per student (own seed) + the instructor's answer key
+    crmlab assign     one bundle per student (notebook with own seed + README) + the instructor's answer key
+    crmlab grade      run and score the submitted notebooks: gradebook, feedback pages, class summary
     crmlab translate  (authors) the Chinese catalogue: --update from the English source, --compile the .mo
 """
 
@@ -111,9 +112,32 @@ def _cmd_report(args) -> int:
 def _cmd_assign(args) -> int:
     from crmlab.assign import assign
 
-    notebooks, key = assign(args.topic, args.roster, args.out, root=args.root, n_jobs=_jobs(args.jobs))
-    print(f"wrote {len(notebooks)} student notebooks to {Path(args.out).resolve()}")
-    print(f"answer key (instructor only): {key.resolve()}")
+    notebooks, key = assign(args.topic, args.roster, args.out, root=args.root, n_jobs=_jobs(args.jobs),
+                            lang=args.lang)
+    print(f"wrote {len(notebooks)} student bundles to {(Path(args.out) / 'students').resolve()} "
+          "(hand out one folder per student)")
+    print(f"answer key and roster (instructor only): {key.parent.resolve()}")
+    return 0
+
+
+def _cmd_grade(args) -> int:
+    from crmlab.grade import grade
+
+    run = grade(args.topic, args.roster, args.submissions, args.out, n_jobs=_jobs(args.jobs),
+                scheduler=args.scheduler, timeout_cell=args.timeout_cell, timeout=args.timeout, lang=args.lang,
+                force=args.force, root=args.root, progress=not args.quiet)
+    from collections import Counter
+
+    counts = Counter(r["status"] for r in run.rows)
+    print(f"\n{len(run.rows)} students: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    print(f"graded now: {run.graded_now}; unchanged since the last run (not run again): {run.skipped}")
+    if run.duplicates:
+        print(f"{len(run.duplicates)} older duplicate file(s) ignored; {len(run.strangers)} file(s) of no roster student")
+    elif run.strangers:
+        print(f"{len(run.strangers)} file(s) of no roster student")
+    print(f"gradebook: {run.gradebook}")
+    print(f"class summary: {run.summary}")
+    print(f"feedback pages (one per student): {run.out_dir / 'feedback'}")
     return 0
 
 
@@ -231,7 +255,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="assignments", help="output folder (default: assignments)")
     p.add_argument("--root", default=None, help=ROOT_HELP)
     p.add_argument("--jobs", default="2", help="students prepared at once (default: 2)")
+    p.add_argument("--lang", default="en", help="language of the students' README: en or zh (default: en)")
     p.set_defaults(func=_cmd_assign)
+
+    p = sub.add_parser("grade", help="run and score submitted notebooks: gradebook, feedback, class summary")
+    p.add_argument("--topic", required=True, help="exercise, e.g. 01_satisfaction")
+    p.add_argument("--roster", required=True, help="the roster CSV crmlab assign used (student_id, name)")
+    p.add_argument("--submissions", required=True, help="folder with the handed-in .ipynb files")
+    p.add_argument("--out", default="graded", help="output folder (default: graded)")
+    p.add_argument("--jobs", default="2", help="notebooks run at once on this machine (default: 2)")
+    p.add_argument("--scheduler", default=None,
+                   help="address of a Dask distributed scheduler, e.g. tcp://10.0.0.5:8786 (needs crmlab[dask])")
+    p.add_argument("--timeout-cell", default="60", help="seconds one cell may run (default: 60)")
+    p.add_argument("--timeout", default="600", help="seconds one notebook may run (default: 600)")
+    p.add_argument("--lang", default="en", help="language of the feedback and summary pages: en or zh (default: en)")
+    p.add_argument("--force", action="store_true", help="re-grade submissions that did not change since the last run")
+    p.add_argument("--root", default=None, help=ROOT_HELP)
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("data", help="regenerate the shipped datasets and the data dictionary")
     p.add_argument("--dir", default=None, help="target folder (default: the repository's datasets/)")

@@ -2,7 +2,7 @@
 
 ``run_jobs(fn, jobs, n_jobs, on_result)`` runs ``fn(job)`` for every job in
 worker processes and is used by ``crmlab run``, ``crmlab report`` (one or a
-batch) and ``crmlab assign``. The workers use papermill's Python API: its CLI
+batch), ``crmlab assign`` and ``crmlab grade``. The workers use papermill's Python API: its CLI
 spends seconds importing before it starts (TOOLCHAIN_NOTES).
 
 Stopping (SIGTERM, or Ctrl-C = SIGINT): the main process stops handing out

@@ -74,7 +74,8 @@ def test_bad_roster(tmp_path):
 
 def test_cli_assign(tmp_path, roster, capsys):
     assert cli.main(["assign", "--topic", "01_satisfaction", "--roster", str(roster), "--out", str(tmp_path)]) == 0
-    assert (tmp_path / "01_satisfaction_answer_key.csv").exists()
+    assert (tmp_path / "instructor" / "01_satisfaction_answer_key.csv").exists()
+    assert (tmp_path / "students" / "s001" / "01_satisfaction_s001.ipynb").exists()
     assert cli.main(["assign", "--topic", "nope", "--roster", str(roster), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "topic" in err

@@ -211,15 +211,18 @@ def test_assign_stops(tmp_path, sig):
     text = "\n".join(cmd.out)
     m = re.search(r"^(\d+) of 40 student notebooks written to [^\n]*?(?:: ([s\d, ]+))?$", text, re.M)
     assert m, text
-    written = sorted(p.name for p in out.iterdir())
+    # the bundles are students/<id>/ (notebook + README.txt, the README written first)
+    files = [p for p in (out / "students").rglob("*") if p.is_file() and p.name != "README.txt"]
+    written = sorted(p.name for p in files)
     # exactly the finished students' notebooks: no partial file, no answer key. A student whose
     # atomic write finished just as the signal arrived counts as written (the summary says so).
     done = m.group(2).split(", ") if m.group(2) else []
     reported = re.findall(r"\] ok +03_loyalty_(s\d+)\.ipynb", text)
     assert set(reported) <= set(done) and len(done) <= len(reported) + 2
     assert written == sorted(f"03_loyalty_{s}.ipynb" for s in done) and len(done) == int(m.group(1)) < 40
-    for name in written:  # every file there is a whole notebook
-        assert json.loads((out / name).read_text(encoding="utf-8"))["cells"]
+    for p in files:  # every file there is a whole notebook
+        assert json.loads(p.read_text(encoding="utf-8"))["cells"]
+    assert not (out / "instructor").exists()
     assert "the answer key was NOT written" in text
     started = re.findall(r"start +(s\d+)", text)
     assert started == ids[:len(started)] and len(started) <= len(done) + 2  # two workers

@@ -84,10 +84,10 @@ def test_assign_hands_out_the_student_copy(installed):
     out = installed["cwd"] / "assignments"
     _run([installed["crmlab"], "assign", "--topic", "01_satisfaction", "--roster", roster, "--out", out,
           "--jobs", "1"], cwd=installed["cwd"], env=installed["env"])
-    nb = json.loads((out / "01_satisfaction_s001.ipynb").read_text(encoding="utf-8"))
+    nb = json.loads((out / "students" / "s001" / "01_satisfaction_s001.ipynb").read_text(encoding="utf-8"))
     student = json.loads((ROOT / "exercises" / "01_satisfaction.ipynb").read_text(encoding="utf-8"))
     assert len(nb["cells"]) == len(student["cells"])  # the student copy, personalised
-    with open(out / "01_satisfaction_answer_key.csv", encoding="utf-8") as f:
+    with open(out / "instructor" / "01_satisfaction_answer_key.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert [r["student_id"] for r in rows] == ["s001"]
 
