@@ -235,7 +235,9 @@ def poisoned():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_sentences_escape_user_text(poisoned, lang):
-    texts = report.conclusions(poisoned, lang) + report.measures(poisoned, lang)
+    sections = [report.satisfaction_sentence(poisoned, lang), report.interaction_sentence(poisoned, lang),
+                report.servqual_sentence(poisoned, lang)]
+    texts = report.conclusions(poisoned, lang) + report.measures(poisoned, lang) + sections
     joined = "\n".join(texts)
     assert "<script" not in joined and not re.search(r"(?<!\\)\]\(javascript", joined)
     assert joined.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 7
