@@ -252,3 +252,20 @@ def test_clv_uses_the_named_cap_and_discount(hotel):
     assert n["clv"] == pytest.approx(n["annual_margin"] * r / (1 + numbers.CLV_DISCOUNT - r))
     assert set(numbers.SECTION_NUMBERS) == set(report.SECTIONS)
     assert {k for fn in numbers.SECTION_NUMBERS.values() for k in fn(tb, "hotel")} | {"case", "synthesis"} == set(n)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_figure_titles_state_the_finding(hotel, lang):
+    tb, n = hotel
+    titles = report.figure_titles(n, lang, slowest_channel=("email", 123.4))
+    assert set(titles) == {"csi", "ipa", "nps", "pareto", "channel", "deciles", "gaps"}
+    assert f"{n['csi_low']:.1f}" in titles["csi"] and f"{n['largest_gap']:+.2f}" in titles["gaps"]
+    assert f"{n['nps']:+.0f}" in titles["nps"] and "123" in titles["channel"]
+    assert all("\\" not in v and "&lt;" not in v for v in titles.values())
+    if lang == "zh":
+        assert "利润" in titles["deciles"]
+
+
+def test_figure_titles_never_start_mathtext():
+    n = {**report.assess(cases.generate("hotel", seed=2, n_customers=300), "hotel"), "csi_low_segment": "$x$"}
+    assert r"\$x\$" in report.figure_titles(n)["csi"]

@@ -97,9 +97,14 @@ def pareto_chart(table: pd.DataFrame, ax=None, lang: str = "en", a: float = 0.8)
     ax2.axhline(a * 100, color=INK["grey"], ls=":", lw=1)
     ax2.set_ylim(0, 105)
     ax2.set_ylabel(t("cp_cum_share", lang))
-    for i, c in enumerate(data["abc"]):
-        ax.text(i, data["count"].iloc[i], c, ha="center", va="bottom")
-    ax.set_ylim(0, float(data["count"].max()) * 1.15)  # the class letters clear the top spine
+    top = float(data["count"].max())
+    for i, c in enumerate(data["abc"]):  # the class letter inside the bar's top, clear of the cumulative line
+        h = float(data["count"].iloc[i])
+        if h >= 0.12 * top:
+            ax.text(i, h - 0.02 * top, c, ha="center", va="top", color="white")
+        else:
+            ax.text(i, h, c, ha="center", va="bottom", color=INK["black"])
+    ax.set_ylim(0, top * 1.08)
     k = int((data["abc"] == "A").sum())
     pct = float(data["cum_share"].iloc[k - 1] * 100) if k else 0.0
     decorate(ax2, None, None, t("cp_cum_share", lang), lang)

@@ -166,6 +166,15 @@ LABELS.update({
     "rp_m_abandon": "Add peak-hour agents: {abandon_pct} of calls are abandoned.",
     "rp_m_top_decile": "Protect the top 10% of customers, who bring {profit_pct} of profit.",
     "rp_m_key_accounts": "Focus key-account resources on the {develop_defend_n} develop-and-defend accounts.",
+    # the report's plot titles state the finding (crmlab.report.figure_titles)
+    "case_t_csi": "CSI by segment: {segment} is lowest ({csi_low:.1f} of 100)",
+    "case_t_ipa": "Concentrate on {attribute}: the weakest of the drivers (mean {mean:.2f} of 5)",
+    "case_t_nps": "Net Promoter Score {nps:+.0f}",
+    "case_t_pareto": "{category} complaints are {pct} of all",
+    "case_t_channel": "{channel} cases take longest (90% closed within {p90:.0f} h)",
+    "case_t_deciles": "The top 10% of customers bring {profit_pct} of profit",
+    "case_t_gaps": "Largest SERVQUAL shortfall: {dimension} ({gap:+.2f})",
+    "case_t_burnett": "{develop_defend_n} of {accounts} key accounts call for develop-and-defend",
     # the conclusions: a synthesis across the sections (crmlab.report.synthesis)
     "rp_c_agree_all": "All three lenses point at {dimension}: {evidence}.",
     "rp_c_agree_two": "Two of the three lenses point at {dimension}: {evidence}; the third points elsewhere ({other}).",

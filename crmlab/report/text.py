@@ -167,6 +167,34 @@ def conclusions(n: dict, lang: str = "en") -> list[str]:
     return [head, stake, trade, _say("rp_c_order", lang, first=first, second=second)]
 
 
+def figure_titles(n: dict, lang: str = "en", slowest_channel: tuple[str, float] | None = None) -> dict[str, str]:
+    """Each report plot's title, stating its finding from the numbers (``slowest_channel``: (channel, P90 hours)).
+
+    Keys: ``csi``, ``ipa``, ``nps``, ``pareto``, ``channel`` (with ``slowest_channel``),
+    ``deciles``, ``gaps`` and, for a case with key accounts, ``burnett``.
+    """
+    from crmlab.labels import label
+
+    check_lang(lang)
+
+    def _name(key, prefix, lang):  # a plot shows plain text: no Markdown or HTML escapes; "$" is not mathtext
+        return label(key, lang, prefix).replace("$", r"\$")
+
+    out = {"csi": _say("case_t_csi", lang, segment=_name(n["csi_low_segment"], "", lang), csi_low=n["csi_low"]),
+           "ipa": _say("case_t_ipa", lang, attribute=_name(n["focus_attribute"], "", lang), mean=n["focus_mean"]),
+           "nps": _say("case_t_nps", lang, nps=n["nps"]),
+           "pareto": _say("case_t_pareto", lang, category=_name(n["top_category"], "cp_", lang),
+                          pct=_pct(n["top_category_share"])),
+           "deciles": _say("case_t_deciles", lang, profit_pct=_pct(n["top_decile_profit_share"])),
+           "gaps": _say("case_t_gaps", lang, dimension=_name(n["largest_gap_dim"], "sq_", lang), gap=n["largest_gap"])}
+    if slowest_channel is not None:
+        out["channel"] = _say("case_t_channel", lang, channel=_name(slowest_channel[0], "cp_", lang),
+                              p90=slowest_channel[1])
+    if "accounts" in n:
+        out["burnett"] = _say("case_t_burnett", lang, develop_defend_n=n["develop_defend_n"], accounts=n["accounts"])
+    return out
+
+
 # ------------------------------------------------------------ the key-figure tables
 # section -> rows of (catalogue key of the label, key of the number in assess()'s dict, format,
 # {label placeholder: (key of the data value it names, label prefix)}). Formats: a format spec,
