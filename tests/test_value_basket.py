@@ -14,21 +14,9 @@ from hypothesis import strategies as st
 from crmlab import datasets
 from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.value import basket as vb
-from crmlab.value import basket_data as bd
+from crmlab.value import data as bd
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _labels():
-    """Until crmlab/value/labels.py folds in basket_labels, add that table for these tests."""
-    from crmlab import labels
-
-    if "vb_lift" in labels.source():
-        yield
-        return
-    orig = labels.tables
-    labels.tables = lambda: orig() + [("value_basket", "crmlab.value.basket_labels")]
-    yield
-    labels.tables = orig
 
 
 # Six baskets, by hand:
@@ -222,7 +210,7 @@ def test_plots_state_the_finding():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from crmlab.value import basket_plots as bp
+    from crmlab.value import plots as bp
 
     lines = bd.make_baskets(seed=6, n_baskets=3000).frame
     rules = vb.association_rules(lines, min_support=0.01, max_len=2)
