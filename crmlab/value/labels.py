@@ -63,7 +63,7 @@ LABELS = {
     "vm_relative_quality": "Relative perceived quality (firm / rivals' mean)",
     "vm_relative_price": "Relative perceived price (firm / rivals' mean)",
     "vm_fair_line": "Fair-value line",
-    "vm_title_better": "Best value: {firm}, {gap:+.2f} below the fair-value line",
+    "vm_title_better": "Best value: {firm}, {gap:.2f} below the fair-value line",
     "vm_title_none": "No firm offers better value than the fair-value line",
     "vm_better_side": "better value",
     "vm_worse_side": "worse value",

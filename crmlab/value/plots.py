@@ -184,7 +184,8 @@ def rules_map(rules: pd.DataFrame, ax=None, lang: str = "en", label_top: int = 3
         seen.add(pair)
         shown += 1
         ax.annotate(f"{r['rule']}\n(lift {r['lift']:.2f})", (r["support"] * 100, r["confidence"] * 100),
-                    xytext=(8, -4 - 10 * (shown % 2)), textcoords="offset points", fontsize=8, color=INK["ink_dark"])
+                    xytext=(8, -4 - 10 * (shown % 2)), textcoords="offset points", fontsize=8, color=INK["ink_dark"],
+                    bbox={"boxstyle": "round,pad=0.2", "fc": INK["white"], "ec": "none", "alpha": 0.85})
     ax.set_xlim(0, max(float(rules["support"].max()) * 100 * 1.25, 1))
     ax.set_ylim(0, 105)
     ax.legend(loc="upper right", frameon=False)
@@ -276,7 +277,8 @@ def value_map_plot(vmap: pd.DataFrame, ax=None, lang: str = "en", focal: str | N
         color = VALUE_COLORS.get(row["position"], INK["blue"])
         ax.scatter(row["relative_quality"], row["relative_price"], s=140 if f == focal else 80, color=color,
                    edgecolor=INK["black"] if f == focal else INK["white"], zorder=3)
-        ax.annotate(f"{label(f, lang, 'firm_')} ({row['value_gap']:+.2f})", (row["relative_quality"], row["relative_price"]),
+        gap = round(float(row["value_gap"]), 2) + 0.0  # + 0.0: a gap that rounds to zero shows +0.00, not -0.00
+        ax.annotate(f"{label(f, lang, 'firm_')} ({gap:+.2f})", (row["relative_quality"], row["relative_price"]),
                     xytext=(8, 6), textcoords="offset points", fontsize=9, color=INK["ink_dark"])
     ax.text(hi - 0.02, lo + 0.03, t("vm_better_side", lang), ha="right", va="bottom", color=INK["green"])
     ax.text(lo + 0.02, hi - 0.03, t("vm_worse_side", lang), ha="left", va="top", color=INK["red"])
