@@ -217,7 +217,14 @@ def test_plots_state_the_finding():
     ax = bp.rules_map(rules)
     best = rules.sort_values(["lift", "confidence"], ascending=False, kind="stable").iloc[0]
     assert best["confidence"] >= rules.iloc[:2]["confidence"].min()
-    assert best["rule"] in ax.get_title() and f"{best['lift']:.2f}" in ax.get_title()
+    from crmlab.labels import label
+
+    words = {lang: f"{label(best['antecedent'], lang, 'item_')} → {label(best['consequent'], lang, 'item_')}"
+             for lang in ("en", "zh")}
+    assert words["en"] in ax.get_title() and f"{best['lift']:.2f}" in ax.get_title()
+    assert len(ax.texts) == 3  # label_top rules named, each pair once
+    zh = bp.rules_map(rules, lang="zh", label_top=1)
+    assert words["zh"] in zh.get_title() and words["zh"] != words["en"] and len(zh.texts) == 1
     ax = bp.lift_heatmap(lines, items=["bread", "butter", "milk", "cereal"], lang="zh")
     r = vb.rule_metrics(lines, "bread", "butter")
     assert f"{r.lift:.1f}" in ax.get_title() or f"{vb.rule_metrics(lines, 'cereal', 'milk').lift:.1f}" in ax.get_title()

@@ -114,8 +114,9 @@ def test_plots_state_the_finding():
     survey = bd.make_value_survey().frame
     vm = pv.value_map(survey)
     ax = pp.value_map_plot(vm, focal="us")
-    best = vm.index[0]
-    assert f"{vm.loc[best, 'value_gap']:+.2f}" in ax.get_title()
+    best = vm["value_gap"].idxmax()
+    assert vm.loc[best, "value_gap"] > 0 and f"{vm.loc[best, 'value_gap']:.2f} below" in ax.get_title()
+    assert all("-0.00" not in t.get_text() for t in ax.texts)  # a gap rounding to zero shows +0.00
     summary = pv.cpv_by_group(survey)
     ax = pp.cpv_bars(summary, focal="us", lang="zh")
     assert f"{summary['cpv'].iloc[0]:+.2f}" in ax.get_title()

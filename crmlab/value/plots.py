@@ -11,7 +11,7 @@ from crmlab import validate as _v
 from crmlab.errors import CRMDataError
 from crmlab.labels import label, t
 from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax
-from crmlab.value.basket import BASKET, ITEM, _matrix
+from crmlab.value.basket import BASKET, ITEM, SEP, _matrix
 
 __all__ = ["multiplier_heatmap", "p_alive_curves", "tracking_plot", "conditional_plot", "spend_shrinkage",
            "clv_distribution", "equity_heatmap", "rules_map", "lift_heatmap", "cpv_bars", "value_map_plot",
@@ -158,6 +158,14 @@ def equity_heatmap(grid: pd.DataFrame, best: pd.Series, ax=None, lang: str = "en
 RULE_COLUMNS = ("rule", "support", "confidence", "lift")
 
 
+def _rule_text(row, lang: str) -> str:
+    """A rule as the reader's words: the item names of ``lang`` (the raw ``rule`` text without the item columns)."""
+    if "antecedent" not in row.index or "consequent" not in row.index:
+        return str(row["rule"])
+    side = [" + ".join(label(i, lang, "item_") for i in str(row[c]).split(SEP)) for c in ("antecedent", "consequent")]
+    return f"{side[0]} → {side[1]}"
+
+
 def rules_map(rules: pd.DataFrame, ax=None, lang: str = "en", label_top: int = 3):
     """Support (x) against confidence (y) of every rule of :func:`crmlab.value.association_rules`, sized by lift.
 
@@ -178,19 +186,22 @@ def rules_map(rules: pd.DataFrame, ax=None, lang: str = "en", label_top: int = 3
     seen = set()
     shown = 0
     for _, r in top.iterrows():  # a handful of labels, not the data
+        if shown >= label_top:
+            break
         pair = frozenset(r["rule"].replace(" → ", " + ").split(" + "))
-        if shown >= label_top or pair in seen:
+        if pair in seen:
             continue
         seen.add(pair)
         shown += 1
-        ax.annotate(f"{r['rule']}\n(lift {r['lift']:.2f})", (r["support"] * 100, r["confidence"] * 100),
+        ax.annotate(f"{_rule_text(r, lang)}\n({t('vb_lift', lang)} {r['lift']:.2f})",
+                    (r["support"] * 100, r["confidence"] * 100),
                     xytext=(8, -4 - 10 * (shown % 2)), textcoords="offset points", fontsize=8, color=INK["ink_dark"],
                     bbox={"boxstyle": "round,pad=0.2", "fc": INK["white"], "ec": "none", "alpha": 0.85})
     ax.set_xlim(0, max(float(rules["support"].max()) * 100 * 1.25, 1))
     ax.set_ylim(0, 105)
     ax.legend(loc="upper right", frameon=False)
     best = top.iloc[0]
-    title = t("vb_rules_title", lang, rule=best["rule"], lift=float(best["lift"]), confidence=float(best["confidence"]))
+    title = t("vb_rules_title", lang, rule=_rule_text(best, lang), lift=float(best["lift"]), confidence=float(best["confidence"]))
     return decorate(ax, title, t("vb_support", lang) + " (%)", t("vb_confidence", lang) + " (%)", lang)
 
 
