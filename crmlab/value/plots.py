@@ -196,7 +196,7 @@ def rules_map(rules: pd.DataFrame, ax=None, lang: str = "en", label_top: int = 3
         ax.annotate(f"{_rule_text(r, lang)}\n({t('vb_lift', lang)} {r['lift']:.2f})",
                     (r["support"] * 100, r["confidence"] * 100),
                     xytext=(8, -4 - 10 * (shown % 2)), textcoords="offset points", fontsize=8, color=INK["ink_dark"],
-                    bbox={"boxstyle": "round,pad=0.2", "fc": INK["white"], "ec": "none", "alpha": 0.85})
+                    bbox={"boxstyle": "round,pad=0.2", "fc": INK["white"], "ec": "none", "alpha": 0.95}, zorder=4)
     ax.set_xlim(0, max(float(rules["support"].max()) * 100 * 1.25, 1))
     ax.set_ylim(0, 105)
     ax.legend(loc="upper right", frameon=False)
@@ -210,7 +210,22 @@ def lift_heatmap(baskets: pd.DataFrame, items=None, ax=None, lang: str = "en", b
     """Lift of every pair of items (the ``top`` most frequent, or ``items``) as a heatmap centred on 1.
 
     lift(a, b) = support(a, b) / (support(a) support(b)); a pair never bought
-    together shows 0.
+    together shows 0. The title names the strongest pair shown.
+
+    Parameters
+    ----------
+    baskets : DataFrame
+        Basket lines (one row per item in a basket) or a one-hot table (one row per basket).
+    items : list of str, optional
+        The items to show (two or more); default: the ``top`` most frequent.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels and item names.
+    basket, item : str, default "basket_id", "item"
+        Columns of the basket lines.
+    top : int, default 12
+        How many of the most frequent items to show when ``items`` is not given.
     """
     top = _v.require_int(top, "top", minimum=2)
     m, _, names = _matrix(baskets, basket, item)
@@ -239,7 +254,12 @@ def lift_heatmap(baskets: pd.DataFrame, items=None, ax=None, lang: str = "en", b
     from matplotlib.colors import TwoSlopeNorm
 
     sns.heatmap(table, annot=True, fmt=".1f", cmap="RdBu_r", norm=TwoSlopeNorm(vcenter=1.0, vmin=0.0, vmax=vmax),
-                ax=ax, annot_kws={"fontsize": 7}, cbar_kws={"label": t("vb_lift_colorbar", lang)})
+                ax=ax, annot_kws={"fontsize": 7}, xticklabels=False, yticklabels=False)
+    # names and colour-bar label set after seaborn's own draw, so that decorate gives them the language's font
+    ticks = np.arange(len(shown)) + 0.5
+    ax.set_xticks(ticks, shown, rotation=90)
+    ax.set_yticks(ticks, shown, rotation=0)
+    ax.collections[0].colorbar.set_label(t("vb_lift_colorbar", lang))
     i, j = np.unravel_index(np.nanargmax(np.where(np.isnan(lift), -np.inf, lift)), lift.shape)
     title = t("vb_lift_heatmap_title", lang, a=shown[min(i, j)], b=shown[max(i, j)], lift=float(lift[i, j]))
     return decorate(ax, title, t("vb_item", lang), t("vb_item", lang), lang)
