@@ -44,7 +44,9 @@ def test_assign_deterministic_and_personal(tmp_path, roster):
     assert [r["name"] for r in rows] == ["Li Wei", "王芳"]
     assert rows[0]["q3"] != rows[1]["q3"]  # CSI by segment differs between students
     expected = answer_key(check, check.exercise_data(seed=seeds[0]))
-    assert rows[0]["q4"] == str(expected["q4"])
+    driver, weight = rows[0]["q4"].split("; ")  # Q4 is (driver, its derived weight)
+    assert driver == expected["q4"][0] and float(weight) == pytest.approx(expected["q4"][1], abs=1e-4)
+    assert rows[0]["q2"] != rows[1]["q2"]  # the textbook case is redrawn per student too
     assert float(rows[0]["q5"]) == pytest.approx(float(expected["q5"]), abs=1e-4)
     # the student's check recomputes from the student's data
     data = check.exercise_data(seed=seeds[0])

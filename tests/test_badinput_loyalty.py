@@ -178,6 +178,54 @@ CASES = [
         r"'loyal'.*'maybe'"),
     Bad("b2-js-satisfaction-7-point", T + "jones_sasser", lambda: L.jones_sasser(survey(satisfaction=[7, 6, 5, 2, 1])),
         r"'satisfaction'.*1-5"),
+    # jones_sasser: the top-box threshold and the dissatisfied threshold
+    Bad("b2-js-satisfied-at-one", T + "jones_sasser", lambda: L.jones_sasser(survey(), satisfied_at=1),
+        r"satisfied_at=1 is out of range"),
+    Bad("b2-js-satisfied-at-fraction", T + "jones_sasser", lambda: L.jones_sasser(survey(), satisfied_at=4.5),
+        r"satisfied_at=4.5 must be a whole number"),
+    Bad("b2-js-dissatisfied-not-below", T + "jones_sasser", lambda: L.jones_sasser(survey(), satisfied_at=3, dissatisfied_at=3),
+        r"dissatisfied_at=3 must be below satisfied_at=3"),
+    Bad("b2-js-dissatisfied-bool", T + "jones_sasser", lambda: L.jones_sasser(survey(), dissatisfied_at=True),
+        r"dissatisfied_at=True must be a whole number"),
+    # churn_by_group with margin= (the cost of churn)
+    Bad("b2-churn-margin-missing-column", T + "churn_by_group", lambda: L.churn_by_group(tx(), "channel", margin="profit"),
+        r"column 'profit' \(margin=\) is missing"),
+    Bad("b2-churn-margin-text", T + "churn_by_group",
+        lambda: L.churn_by_group(tx(margin=["2", "4", "1", "1.5", "6", "2.4"]), "channel", margin="margin"), r"'margin'"),
+    Bad("b2-churn-margin-nan", T + "churn_by_group",
+        lambda: L.churn_by_group(tx(margin=[2.0, np.nan, 1, 1.5, 6, 2.4]), "channel", margin="margin"), r"'margin' has 1 missing"),
+    Bad("b2-churn-margin-list", T + "churn_by_group", lambda: L.churn_by_group(tx(), "channel", margin=["margin"]),
+        r"margin=\['margin'\] is not a column name"),
+    Bad("b2-churn-no-churn-in-a-group", T + "churn_by_group",
+        lambda: L.churn_by_group(tx(date=["2024-01-01", "2024-12-30", "2024-01-05", "2024-12-29", "2024-02-01",
+                                          "2024-12-01"]), "channel", as_of="2024-12-31", margin="margin"),
+        r"no churned customer in group", warns=True),
+    # customer_targets
+    Bad("b2-targets-max-rate-text", T + "customer_targets", lambda: L.customer_targets(_big(), max_margin_rate="15%"),
+        r"max_margin_rate='15%'"),
+    Bad("b2-targets-grow-share-one", T + "customer_targets", lambda: L.customer_targets(_big(), grow_share=1.0),
+        r"grow_share=1 must lie strictly between 0 and 1"),
+    Bad("b2-targets-decline-zero", T + "customer_targets", lambda: L.customer_targets(_big(), decline=0),
+        r"decline=0 must lie strictly between 0 and 1"),
+    Bad("b2-targets-decline-percent", T + "customer_targets", lambda: L.customer_targets(_big(), decline=25),
+        r"decline=25"),
+    Bad("b2-targets-too-few-customers", T + "customer_targets", lambda: L.customer_targets(tx()),
+        r"only 4 customers: a decile analysis needs at least 10"),
+    Bad("b2-targets-as-of-before-data", T + "customer_targets", lambda: L.customer_targets(_big(), as_of="2020-01-01"),
+        r"no purchase on or before as_of"),
+    Bad("b2-targets-no-margin-column", T + "customer_targets", lambda: L.customer_targets(_big().drop(columns="margin")),
+        r"column 'margin' \(margin=\) is missing"),
+    Bad("b2-targets-zero-sales", T + "customer_targets", lambda: L.customer_targets(_big().assign(amount=0.0)),
+        r"'amount' sums to 0"),
+    # the Jones & Sasser threshold widget
+    Bad("b2-trapw-satisfied-six", "crmlab.widgets.loyalty.trap_explorer", lambda: _trapw(satisfied_at=6),
+        r"satisfied_at=6 is out of range"),
+    Bad("b2-trapw-loyal-zero", "crmlab.widgets.loyalty.trap_explorer", lambda: _trapw(loyal_at=0), r"loyal_at=0 is out of range"),
+    Bad("b2-trapw-missing-purchases", "crmlab.widgets.loyalty.trap_explorer",
+        lambda: _trapw(purchases="purchases_2025"), r"'purchases_2025'"),
+    Bad("b2-trapw-lang", "crmlab.widgets.loyalty.trap_explorer", lambda: _trapw(lang="jp"), r"lang='jp'"),
+    Bad("b2-trapw-satisfaction-7-point", "crmlab.widgets.loyalty.trap_explorer",
+        lambda: _trapw(df=survey(satisfaction=[7, 6, 5, 2, 1])), r"'satisfaction'.*1-5"),
     # loyalty_groups
     Bad("b2-groups-negative-purchases", T + "loyalty_groups", lambda: L.loyalty_groups(survey(purchases=[5, -1, 0, 3, 2])),
         r"'purchases'.*-1"),
@@ -205,6 +253,19 @@ CASES = [
     Bad("b2-widget-retention-clamped", "crmlab.widgets.loyalty.clv_explorer", lambda: _widget(retention=0.98),
         r"retention=0.98 is outside the slider's range", warns=True),
 ]
+
+
+def _big() -> pd.DataFrame:
+    """Twelve customers with one purchase each (enough for deciles)."""
+    return pd.DataFrame({"customer_id": range(1, 13), "date": "2024-06-01",
+                         "amount": [float(10 * i) for i in range(1, 13)], "margin": [float(3 * i) for i in range(1, 13)]})
+
+
+def _trapw(df=None, **kw):
+    from crmlab.widgets.loyalty import trap_explorer
+
+    return trap_explorer(survey().assign(purchases_next=[3, 0, 2, 1, 0]) if df is None else
+                         df.assign(purchases_next=[3, 0, 2, 1, 0]), **kw)
 
 
 def _widget(**kw):

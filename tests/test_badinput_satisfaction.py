@@ -101,6 +101,28 @@ CASES: list[Bad] = [
         r"lang='de'"),
     Bad("b1-sat-check-seed", "crmlab.checks.satisfaction.exercise_data",
         lambda: __import__("crmlab.checks.satisfaction", fromlist=["x"]).exercise_data(seed=2.5), r"seed=2.5"),
+    # relative weights (Johnson 2000)
+    Bad("b1-sat-rw-target-in-attributes", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin(), target="x1", attributes=A), r"target 'x1' is also in attributes"),
+    Bad("b1-sat-rw-missing-column", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin(), target="y", attributes=["x1", "nope"]), r"'nope'"),
+    Bad("b1-sat-rw-text-column", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin().assign(x2="high"), target="y", attributes=A), r"x2"),
+    Bad("b1-sat-rw-too-few-rows", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin(4), target="y", attributes=A), r"relative weights needs more complete rows"),
+    Bad("b1-sat-rw-constant-attribute", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin().assign(x3=2.0), target="y", attributes=A), r"'x3' does not vary"),
+    Bad("b1-sat-rw-perfectly-collinear", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin().assign(x3=lambda d: d["x1"] + d["x2"]), target="y", attributes=A),
+        r"perfectly collinear"),
+    Bad("b1-sat-rw-infinite", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin().assign(y=lambda d: d["y"].where(d.index != 2, np.inf)), target="y",
+                                   attributes=A), r"'y' has infinite values"),
+    Bad("b1-sat-rw-not-a-frame", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights([[1, 2, 3]], target="y", attributes=A), r"survey"),
+    Bad("b1-sat-rw-drops-rows-warns", "crmlab.satisfaction.relative_weights",
+        lambda: s.relative_weights(lin().assign(x2=lambda d: d["x2"].where(d.index != 5)), target="y", attributes=A),
+        r"relative_weights dropped 1 of 20 rows", warns=True),
 ]
 
 

@@ -350,20 +350,45 @@ def test_plots_draw_in_both_languages(lang):
     import matplotlib.pyplot as plt
 
     from crmlab import plots
+    from crmlab.labels import t as t_
 
     acc, ex = datasets.load("burnett_accounts"), datasets.load("burnett_expert_scores")
     t = bm.portfolio(acc, ex, lang=lang)
     panel = bm.aggregate_experts(ex)
-    ax = plots.bubble_matrix(t, lang=lang)
+    ax = plots.bubble_matrix(t, lang=lang, annotate=5)
     assert len(ax.collections) == t["strategy"].nunique()  # one colour per strategy present
     assert sorted(line.get_xdata()[0] for line in ax.lines if line.get_xdata()[0] == line.get_xdata()[1]) == [2.5, 3.5]
-    assert ("Burnett 矩阵" in ax.get_title()) == (lang == "zh")
+    # drawn as the grid table: x attractiveness, y relationship
+    assert ax.get_xlabel() == t_("bm_attractiveness_axis", lang) and ax.get_ylabel() == t_("bm_relationship_axis", lang)
+    first = ax.collections[0]
+    k = t["strategy"] == [s for s in plots.STRATEGY_COLORS if (t["strategy"] == s).any()][0]
+    assert first.get_offsets()[:, 0].tolist() == pytest.approx(t.loc[k, "attractiveness"].tolist())
+    # the finding title names the cell with the most sales
+    share = t.groupby("cell")["revenue"].sum()
+    assert bm.cell_label(share.idxmax(), lang) in ax.get_title()
+    # a size key (a second legend) and the account labels do not overlap one another
+    assert len([a for a in ax.get_children() if type(a).__name__ == "Legend"]) == 2
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [x.get_window_extent(renderer) for x in ax.texts]
+    assert len(boxes) == 9 + 5
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            assert not boxes[i].overlaps(boxes[j]), (ax.texts[i].get_text(), ax.texts[j].get_text())
     ax2 = plots.disagreement_bars(panel, top=10, lang=lang)
     assert len(ax2.patches) == 10
     ax3 = plots.sensitivity_bars(bm.weight_sensitivity(panel, other=t["relationship"]), 0.05, lang=lang)
     truth = datasets.ground_truth("burnett_accounts")
     ax4 = plots.cell_confusion(t["cell"], pd.Series(truth["cell"], index=truth["account_id"]), lang=lang)
-    for a in (ax, ax2, ax3, ax4):
+    ax5 = plots.share_trend(acc, lang=lang)
+    gained = int(((acc["wallet_share"] - acc["wallet_share_3y"]).round(9) > 0.02).sum())
+    assert str(gained) in ax5.get_title()
+    ax6 = plots.budget_bars(bm.budget_by_cell(t, 1000, lang=lang), lang=lang)
+    assert len(ax6.patches) == 18
+    # the sensitivity legend sits above the axes, off the bars
+    leg = ax3.get_legend()
+    ax3.figure.canvas.draw()
+    assert leg.get_window_extent().y0 >= ax3.get_window_extent().y1 - 1
+    for a in (ax, ax2, ax3, ax4, ax5, ax6):
         a.figure.canvas.draw()  # "Glyph missing" warnings are errors in this suite
     plt.close("all")
 
@@ -382,4 +407,163 @@ def test_widget_redraws_and_counts_changed_cells():
     controls[5].value = (2.0, 3.0)  # relationship cuts
     expected = bm.cells_changed(t, bm.burnett_matrix(t, relationship_cuts=(2.0, 3.0)))
     assert text.value.startswith(f"{expected} of 150") and expected > 0
+    # the slider labels are wide enough for the longest group name (no "Customer's products/se...")
+    width = int(controls[0].style.description_width.rstrip("px"))
+    assert width >= 7 * max(len(bm.label(g)) for g in bm.GROUPS)
     plt.close("all")
+
+
+# ------------------------------------------------------------------ rater agreement (issue 15)
+
+def _long(matrix: list[list[float]], indicator: str = "volume") -> pd.DataFrame:
+    """accounts x experts scores -> the long table (accounts A, B, ...; experts E1, E2, ...)."""
+    rows = [(chr(65 + i), f"E{j + 1}", indicator, s) for i, row in enumerate(matrix) for j, s in enumerate(row)]
+    return pd.DataFrame(rows, columns=["account_id", "expert", "indicator", "score"])
+
+
+def test_rater_agreement_by_hand():
+    # E1: 1, 3, 5; E2: 2, 4, 3. Row means 1.5, 3.5, 4; grand 3; expert means 3, 3.
+    # MSR = 2 (2.25 + .25 + 1) / 2 = 3.5; MSC = 0; residuals +-.5, +-.5, +-1: SSE = 3, MSE = 1.5.
+    # ICC(2,1) = 2 / (3.5 + 1.5 - 1.5 * 2 / 3) = 0.5; ICC(3,1) = 2 / 5; ICC(2,k) = 2 / (3.5 - .5) = 2/3.
+    # Ranks E1 1, 2, 3; E2 1, 3, 2: rank sums 2, 5, 5, mean 4, S = 6, W = 12 * 6 / (4 * 24) = 0.75.
+    r = bm.rater_agreement(_long([[1, 2], [3, 4], [5, 3]]), indicators=["volume"]).loc["volume"]
+    assert r["icc_agreement"] == pytest.approx(0.5)
+    assert r["icc_consistency"] == pytest.approx(0.4)
+    assert r["icc_panel"] == pytest.approx(2 / 3)
+    assert r["kendall_w"] == pytest.approx(0.75)
+    assert (r["n_accounts"], r["n_dropped"]) == (3, 0)
+
+
+def test_kendall_w_tie_correction_by_hand():
+    # E1: 1, 1, 2 (ranks 1.5, 1.5, 3; T = 2^3 - 2 = 6); E2: 1, 2, 3 (ranks 1, 2, 3).
+    # Rank sums 2.5, 3.5, 6; mean 4; S = 2.25 + .25 + 4 = 6.5; W = 12 * 6.5 / (4 * 24 - 2 * 6) = 78 / 84.
+    r = bm.rater_agreement(_long([[1, 1], [1, 2], [2, 3]]), indicators=["volume"])
+    assert r.loc["volume", "kendall_w"] == pytest.approx(78 / 84)
+
+
+def test_leniency_lowers_absolute_agreement_not_consistency():
+    base = [[1, 1], [2, 2], [3, 3], [4, 4]]
+    same = bm.rater_agreement(_long(base), indicators=["volume"]).loc["volume"]
+    lenient = bm.rater_agreement(_long([[a, b + 1] for a, b in base]), indicators=["volume"]).loc["volume"]
+    assert same["icc_agreement"] == pytest.approx(1.0) and same["kendall_w"] == pytest.approx(1.0)
+    assert lenient["icc_consistency"] == pytest.approx(1.0) and lenient["kendall_w"] == pytest.approx(1.0)
+    assert lenient["icc_agreement"] < 0.9
+
+
+def test_rater_agreement_leaves_out_accounts_with_a_missing_score():
+    long = _long([[1, 2], [3, 4], [5, 3], [4, np.nan]])
+    before = long.copy()
+    r = bm.rater_agreement(long, indicators=["volume"]).loc["volume"]
+    assert (r["n_accounts"], r["n_dropped"]) == (3, 1)
+    assert r["icc_agreement"] == pytest.approx(0.5)  # the same as without the fourth account
+    pd.testing.assert_frame_equal(long, before)
+
+
+def test_kendall_w_equals_friedman_over_m_n_minus_1():
+    from scipy import stats
+
+    ex = datasets.load("burnett_expert_scores")
+    r = bm.rater_agreement(ex)
+    for ind in ("volume", "margin_effect"):
+        wide = ex[ex["indicator"] == ind].pivot(index="account_id", columns="expert", values="score").dropna()
+        n, m = wide.shape
+        chi2 = stats.friedmanchisquare(*wide.to_numpy(dtype="float64")).statistic  # accounts are the treatments, experts the blocks
+        assert r.loc[ind, "kendall_w"] == pytest.approx(chi2 / (m * (n - 1)), rel=1e-12)
+
+
+def test_icc_agrees_with_pingouin():
+    """Cross-check against pingouin's intraclass_corr (GPL-3: a test-only requirement, skipped without it)."""
+    pg = pytest.importorskip("pingouin")
+    ex = datasets.load("burnett_expert_scores")
+    r = bm.rater_agreement(ex)
+    for ind in ("volume", "resource_fit"):
+        wide = ex[ex["indicator"] == ind].pivot(index="account_id", columns="expert", values="score").dropna()
+        long = wide.stack().rename("score").reset_index()
+        ref = pg.intraclass_corr(long, targets="account_id", raters="expert", ratings="score").set_index("Type")["ICC"]
+        ref = ref.rename(index={"ICC2": "ICC(A,1)", "ICC3": "ICC(C,1)", "ICC2k": "ICC(A,k)"})
+        assert r.loc[ind, "icc_agreement"] == pytest.approx(ref["ICC(A,1)"], abs=1e-12)
+        assert r.loc[ind, "icc_consistency"] == pytest.approx(ref["ICC(C,1)"], abs=1e-12)
+        assert r.loc[ind, "icc_panel"] == pytest.approx(ref["ICC(A,k)"], abs=1e-12)
+
+
+def test_agreement_falls_with_expert_noise():
+    calm = datasets.generate("burnett_expert_scores", seed=3, n_accounts=200, noise=0.3).frame
+    loud = datasets.generate("burnett_expert_scores", seed=3, n_accounts=200, noise=1.2).frame
+    a, b = bm.rater_agreement(calm), bm.rater_agreement(loud)
+    assert (a["icc_agreement"] > b["icc_agreement"]).all()
+    assert (a["kendall_w"] > b["kendall_w"]).all()
+
+
+# ------------------------------------------------------------------ scores from data, CLV, budget (issue 15)
+
+def test_to_scores_quintiles_by_hand_and_ties():
+    s = bm.to_scores(pd.Series(np.arange(10.0), index=[f"K{i}" for i in range(10)], name="clv"))
+    assert s.tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5] and s.name == "clv"
+    tied = bm.to_scores(pd.Series([1.0, 1.0, 1.0, 1.0, 9.0]))
+    assert tied.tolist() == [1, 1, 1, 1, 5]  # equal values, equal scores
+    lin = bm.to_scores(pd.Series([0.0, 5.0, 10.0]), method="linear")
+    assert lin.tolist() == [1.0, 3.0, 5.0]
+
+
+def test_attractiveness_index_with_clv_replaces_profit_potential():
+    ex = datasets.load("burnett_expert_scores")
+    panel = bm.aggregate_experts(ex)
+    ids = panel.scores.index
+    clv = pd.Series(np.arange(len(ids), dtype="float64"), index=ids[::-1])  # K150 lowest ... K001 highest
+    before = panel.scores.copy()
+    with_clv = bm.attractiveness_index(panel, clv=clv)
+    pts = bm.to_scores(clv).reindex(ids)
+    w = bm.default_attractiveness_weights()["profit_potential"]
+    expected = bm.attractiveness_index(panel) + w * (pts - panel.scores["profit_potential"])
+    assert with_clv.to_numpy() == pytest.approx(expected.to_numpy(), abs=1e-9)
+    pd.testing.assert_frame_equal(panel.scores, before)
+    assert with_clv.between(1, 5).all()
+
+
+def test_attractiveness_index_with_clv_as_a_new_indicator():
+    s = pd.DataFrame({"a": [5.0, 1.0]}, index=["K1", "K2"])
+    clv = pd.Series({"K2": 100.0, "K1": 0.0, "K9": 50.0})  # extra accounts are ignored
+    out = bm.attractiveness_index(s, {"a": 0.5, "clv": 0.5}, clv=clv, clv_indicator="clv", clv_method="linear")
+    assert out.tolist() == [3.0, 3.0]
+
+
+def test_budget_by_cell_by_hand():
+    d = pd.DataFrame({"attractiveness": [4.2, 4.0, 3.0, 1.8], "relationship": [4.0, 4.0, 3.0, 1.2],
+                      "revenue": [10.0, 30.0, 40.0, 20.0]}, index=list("ABCD"))
+    m = bm.burnett_matrix(d)
+    plan = bm.budget_by_cell(m, 1000).set_index("cell")
+    # points: A, B develop_defend 4 each, C defend_maintain 2, D exit 0 -> 10 in all
+    assert plan.loc["high/good", "budget"] == pytest.approx(800)
+    assert plan.loc["medium/average", "budget"] == pytest.approx(200)
+    assert plan.loc["low/poor", "budget"] == 0
+    assert plan["budget"].sum() == pytest.approx(1000)
+    assert plan.loc["high/good", "budget_per_account"] == pytest.approx(400)
+    assert plan.loc["high/good", "revenue_share"] == pytest.approx(0.4)
+    assert len(plan) == 9 and plan.loc["low/good", "accounts"] == 0
+    own = bm.budget_by_cell(m, 100, effort={**bm.STRATEGY_EFFORT, "exit": 2.0}).set_index("cell")
+    assert own.loc["low/poor", "budget"] == pytest.approx(100 * 2 / 12)
+
+
+def test_cell_distance_and_labels():
+    est = pd.Series(["medium/good", "high/good", "low/average"], index=[1, 2, 3])
+    tru = pd.Series(["high/good", "high/good", "high/poor"], index=[1, 2, 3])
+    assert bm.cell_distance(est, tru).tolist() == [1, 0, 3]
+    assert bm.cell_label("high/good") == "High / Good"
+    assert bm.cell_label("high/good", "zh") == f"{bm.label('high', 'zh')} / {bm.label('good', 'zh')}"
+    m = bm.burnett_matrix(pd.DataFrame({"attractiveness": [4.2], "relationship": [2.0]}), lang="zh")
+    assert m["cell"].iloc[0] == "high/poor" and m["cell_label"].iloc[0] == bm.cell_label("high/poor", "zh")
+
+
+def test_catalogue_texts_go_through_labels():
+    zh = bm.attractiveness_catalogue("zh")
+    assert set(zh["weight_source"]) == {bm.label("source_reading", "zh"), bm.label("source_illustrative", "zh")}
+    assert bm.relationship_catalogue("zh")["score_rule"].iloc[0] == bm.label("rule_wallet_share", "zh")
+
+
+def test_margin_and_retention_columns():
+    a = datasets.load("burnett_accounts")
+    assert a["gross_margin"].between(0.03, 0.45).all() and a["retention"].between(0.40, 0.97).all()
+    # retention follows the relationship, the margin the profit potential (the generator's model)
+    assert np.corrcoef(a["retention"], bm.relationship_index(a))[0, 1] > 0.5
+    pp = bm.aggregate_experts(datasets.load("burnett_expert_scores")).scores["profit_potential"]
+    assert np.corrcoef(a["gross_margin"], pp.reindex(a["account_id"]))[0, 1] > 0.4

@@ -30,6 +30,7 @@ def status(fb: Feedback) -> str:
     (3.79, 3.7862, dict(tol=0.005), "right"),
     (4.2, 3.7862, dict(tol=0.005), "wrong"),
     (0.0, 0.37, dict(tol=0.005), "wrong"),             # rounding to 0 dp is not "close" when 100% off
+    (-0.8, -0.758, dict(tol=0.005), "close"),          # 05 Q2: a correct 1-dp rounding 5.5% off
     (10925, 10759, dict(tol=1.0), "wrong"),
 ])
 def test_grade_number(x, expected, kw, verdict):

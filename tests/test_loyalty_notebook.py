@@ -8,6 +8,30 @@ from crmlab.checks import loyalty as check
 
 from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
 
+NOTEBOOKS = ["notebooks/03_loyalty.ipynb", "exercises/solutions/03_loyalty.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS)
+def test_papermill_sees_every_parameter(path):
+    import nbformat
+    import papermill
+
+    nb = nbformat.read(ROOT / path, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    names = [line.split("=")[0].strip() for line in cell.source.splitlines() if "=" in line.split("#")[0]]
+    assert all("=" not in line.split("#", 1)[1] for line in cell.source.splitlines() if "#" in line), path
+    found = papermill.inspect_notebook(str(ROOT / path))
+    assert set(names) == set(found) and "seed" in found, path
+
+
+def test_split_keeps_value_models_out_of_03():
+    import nbformat
+
+    text = "\n".join(c.source for c in nbformat.read(ROOT / NOTEBOOKS[0], as_version=4).cells)
+    for gone in ("fit_bgnbd", "retention_sensitivity", "clv_projection", "the printed"):
+        assert gone not in text, gone
+    assert "06_customer_value" in text and "diff_ci" in text and "churn_reason" in text
+
 
 @pytest.mark.slow
 def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
@@ -18,11 +42,11 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     assert find_number(nb, "NPS:") == pytest.approx(round(loy.nps(survey)["nps"].iloc[0], 1))
     assert find_number(nb, "Repeat-purchase rate by hand:") == pytest.approx(
         round(loy.repeat_rate(tx)["rate"].iloc[0], 3))
-    assert find_number(nb, "Top decile share of sales:") == pytest.approx(
-        round(loy.purchase_deciles(tx)["sales_share"].iloc[0], 3))
+    churn = loy.churn_by_group(tx, "channel", as_of="2024-12-31")
     text = all_text(nb)
-    assert "of 800 customers" in text
+    assert f"**{int(churn['n'].sum()):,}** of the 800 customers" in text
     assert "热心追随者" in text and "长期忠诚客户" in text  # Jones & Sasser types, six groups in Chinese
+    assert "the printed" not in text
     assert has_png(nb) >= 10
 
 
@@ -39,8 +63,8 @@ def test_checks_recompute_from_the_students_data():
 def test_checks_say_wrong_with_a_hint_and_never_the_answer():
     data = check.exercise_data(seed=4, n_customers=600)
     tx, survey = data["tx"], data["survey"]
-    for q, fn, args in [("q2", check.q2_top_decile_profit, (tx,)), ("q4", check.q4_clv, (tx,)),
-                        ("q5", check.q5_satisfaction_trap, (tx, survey)), ("q6", check.q6_bgnbd_forecast, (tx,))]:
+    for q, fn, args in [("q2", check.q2_top_decile_profit, (tx,)), ("q4", check.q4_churn_gap, (tx,)),
+                        ("q5", check.q5_top_box_loyal, (tx, survey))]:
         right = check.ANSWERS[q](**data)
         fb = fn(right * 1.2 + 1, *args)
         assert fb.ok is False and "Hint" in repr(fb), q

@@ -114,7 +114,9 @@ def test_chinese_ticks_and_annotations(inputs):
     ax = ps.csi_bars(inputs["csi"], lang="zh")
     _draw(ax.figure)
     ticks = [lab.get_text() for lab in ax.get_xticklabels()]
-    assert sorted(ticks) == sorted(t(g, "zh") for g in inputs["csi"].index)
+    assert sorted(x.split("\n")[0] for x in ticks) == sorted(t(g, "zh") for g in inputs["csi"].index)
+    # n under every label (review: show n)
+    assert sorted(x.split("\n")[1] for x in ticks) == sorted(f"n={n}" for n in inputs["csi"]["n"])
     assert ax.get_xlabel() == t("segment", "zh") and ax.get_ylabel() == t("csi_axis", "zh")
 
     ax = ps.weights_compare(inputs["est"], inputs["true"], lang="zh")
@@ -134,7 +136,7 @@ def test_chinese_ticks_and_annotations(inputs):
     ax = ps.repurchase_bars(inputs["rep"], lang="zh")
     _draw(ax.figure)
     assert ax.get_xlabel() == t("satisfaction_level", "zh")
-    assert [lab.get_text() for lab in ax.get_xticklabels()] == ["1", "2", "3", "4", "5"]
+    assert [lab.get_text().split("\n")[0] for lab in ax.get_xticklabels()] == ["1", "2", "3", "4", "5"]
 
 
 def test_chinese_text_gets_the_cjk_font(inputs):
@@ -205,7 +207,9 @@ def test_every_key_used_by_the_satisfaction_code_is_in_the_catalogue():
     assert not missing, missing
     for key in keys:
         for lang in LANGS:
-            assert t(key, lang, pct=95, ratio=6.0, csi=50.0).strip()
+            assert t(key, lang, pct=95, ratio=6.0, csi=50.0, n=3, best="a", best_csi=70.0, worst="b",
+                     worst_csi=60.0, low=1.0, high=2.0, k=0, m=6, items="x", err=0.01, p5=0.4, p4=0.2,
+                     weights="x").strip()
 
 
 def test_chinese_labels_are_chinese():
@@ -218,3 +222,26 @@ def test_import_crmlab_does_not_import_plotting_libraries():
             "print(sorted(m for m in ('seaborn', 'matplotlib', 'ipywidgets') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_segment_colours_are_neutral_and_tiny_levels_have_no_whisker(inputs):
+    from crmlab.plots._base import PALETTES
+
+    red, green = "#C44E52", "#55A868"
+    assert not {red, green} & set(PALETTES["segment"].values())
+    survey = datasets.load("satisfaction_survey")
+    rep = s.repurchase_by_score(survey)
+    assert rep.table.loc[1, "n"] < 10  # the shipped survey has one respondent at level 1
+    ax = ps.repurchase_bars(rep)
+    _draw(ax.figure)
+    texts = [x.get_text() for x in ax.texts]
+    assert t("too_few_for_interval", "en") in texts
+    ticks = [lab.get_text() for lab in ax.get_xticklabels()]
+    assert ticks[0] == f"1\nn={rep.table.loc[1, 'n']}"
+    # no error bar reaches the 0-79% whisker of n = 1: every drawn whisker belongs to a level with n >= 10
+    tops = [seg[:, 1].max() for coll in ax.collections for seg in getattr(coll, "get_segments", lambda: [])()
+            if len(seg)]
+    assert all(top < 100 * rep.table.loc[5, "ci_high"] + 1e-6 for top in tops)
+    assert max(tops) == pytest.approx(100 * rep.table.loc[5, "ci_high"])
+    ax = ps.csi_bars(s.csi(survey, by="quarter"), xlabel_key="quarter", title="finding")
+    assert ax.get_title() == "finding" and ax.get_xlabel() == t("quarter", "en")

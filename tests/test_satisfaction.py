@@ -667,3 +667,77 @@ def test_weighted_score_stays_on_the_scale_despite_rounding():
     assert scores.max() <= 5 and scores.tolist() == pytest.approx([5.0, 5.0, 1.0])
     table = crmlab.satisfaction.csi(scores.to_frame("weighted_score"), "weighted_score")
     assert table["n"].iloc[0] == 3 and table["csi"].iloc[0] == pytest.approx(200 / 3)
+
+
+# ================================================================== relative weights (Johnson 2000)
+
+def _rw_two(r12, r1y, r2y):
+    """Relative weights of two predictors by hand, from the closed form of R^(1/2) for a 2x2 matrix.
+
+    R = [[1, r], [r, 1]] has eigenvalues 1 +- r with eigenvectors (1, 1)/sqrt2 and (1, -1)/sqrt2, so
+    R^(1/2) = 0.5 [[a + b, a - b], [a - b, a + b]] with a = sqrt(1 + r), b = sqrt(1 - r).
+    """
+    a, b = math.sqrt(1 + r12), math.sqrt(1 - r12)
+    lam = 0.5 * np.array([[a + b, a - b], [a - b, a + b]])
+    beta = np.linalg.inv(lam) @ np.array([r1y, r2y])
+    return (lam ** 2) @ (beta ** 2)
+
+
+def test_relative_weights_two_predictors_by_hand():
+    rng = np.random.default_rng(11)
+    x1 = rng.normal(size=300)
+    x2 = 0.6 * x1 + 0.8 * rng.normal(size=300)
+    df = pd.DataFrame({"x1": x1, "x2": x2, "y": 0.7 * x1 + 0.2 * x2 + rng.normal(0, 0.5, 300)})
+    c = df.corr()
+    expected = _rw_two(c.loc["x1", "x2"], c.loc["x1", "y"], c.loc["x2", "y"])
+    out = s.relative_weights(df, "y", ["x1", "x2"])
+    assert out["raw_weight"].to_numpy() == pytest.approx(expected, rel=1e-10)
+    # the raw weights sum to the R^2 of the OLS regression
+    X = np.column_stack([np.ones(300), x1, x2])
+    resid = df["y"] - X @ np.linalg.lstsq(X, df["y"], rcond=None)[0]
+    r2 = 1 - (resid ** 2).sum() / ((df["y"] - df["y"].mean()) ** 2).sum()
+    assert out["raw_weight"].sum() == pytest.approx(r2, rel=1e-10)
+    assert out.attrs["r2"] == pytest.approx(r2, rel=1e-10)
+    assert out["weight"].sum() == pytest.approx(1.0)
+    assert list(out.columns) == ["raw_weight", "weight", "r"]
+
+
+def test_relative_weights_uncorrelated_predictors_are_squared_correlations():
+    # x1, x2, x3 exactly uncorrelated (centred orthogonal columns): epsilon_j = r_jy^2
+    base = np.array([[1, 1, 1], [1, -1, -1], [-1, 1, -1], [-1, -1, 1]], dtype=float)
+    x = np.vstack([base, -base])
+    y = x @ [0.5, 0.3, 0.1] + np.array([0.2, -0.1, 0.05, -0.15, 0.1, 0.0, -0.05, -0.05])
+    df = pd.DataFrame(x, columns=["x1", "x2", "x3"]).assign(y=y)
+    out = s.relative_weights(df, "y", ["x1", "x2", "x3"])
+    r = np.array([np.corrcoef(df[a], y)[0, 1] for a in ["x1", "x2", "x3"]])
+    assert out["raw_weight"].to_numpy() == pytest.approx(r ** 2, rel=1e-10)
+
+
+def test_relative_weights_split_a_repeated_question_evenly():
+    # two near-copies of one rating share its weight (OLS would give one of them all, or a sign flip)
+    rng = np.random.default_rng(5)
+    z = rng.normal(size=2000)
+    df = pd.DataFrame({"a": z + 0.05 * rng.normal(size=2000), "b": z + 0.05 * rng.normal(size=2000),
+                       "c": rng.normal(size=2000)})
+    df["y"] = z + 0.5 * df["c"] + rng.normal(0, 0.5, 2000)
+    out = s.relative_weights(df, "y", ["a", "b", "c"])
+    assert out.loc["a", "weight"] == pytest.approx(out.loc["b", "weight"], abs=0.01)
+    assert (out["raw_weight"] >= 0).all()
+
+
+def test_relative_weights_recover_the_true_order(big):
+    """On 20,000 generated respondents the relative weights rank the attributes as the true weights."""
+    out = s.relative_weights(big.frame)
+    true = pd.Series(big.truth["weights"])
+    assert list(out["weight"].sort_values(kind="stable").index) == list(true.sort_values(kind="stable").index)
+    # within 0.04 of the true weights (relative weights share the halo, so they are not the true weights)
+    assert (out["weight"] - true).abs().max() < 0.04
+    assert out["raw_weight"].sum() == pytest.approx(out.attrs["r2"], rel=1e-9)
+
+
+def test_relative_weights_row_order_and_no_mutation(shipped):
+    sample = shipped.head(400).copy()
+    before = sample.copy()
+    perm = sample.sample(frac=1.0, random_state=2)
+    pd.testing.assert_frame_equal(s.relative_weights(perm), s.relative_weights(sample), check_exact=False, rtol=1e-9)
+    pd.testing.assert_frame_equal(sample, before)

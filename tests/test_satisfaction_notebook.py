@@ -43,3 +43,60 @@ def test_checks_say_wrong_with_a_hint_and_never_the_answer():
     assert check.q2_simple_vs_weighted("abc", data["case"]).ok is False
     assert check.q6_concentrate_here(check.ANSWERS["q6"](**data), survey).ok is True
     assert check.q1_attribute_means({"quality": 4.0}, data["case"]).ok is False
+
+
+def _sources(path):
+    import json
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return nb, "\n".join("".join(c["source"]) for c in nb["cells"])
+
+
+def test_notebook_01_teaches_the_difference_interval_not_overlap():
+    nb, src = _sources(ROOT / "notebooks/01_satisfaction.ipynb")
+    assert "printed" not in src.lower()  # the prose quotes its numbers (Markdown built in code)
+    assert "diff_ci" in src and "Holm" in src and "Bonferroni" in src
+    assert "Overlap is not a test" in src
+    assert "relative_weights" in src and "Kano" in src and "nonresponse" in src.lower()
+    assert "repurchase_intent" in src and 'by="quarter"' in src
+    assert "coef.clip(min=0)" in src  # the by-hand weights clip negatives as the helper does
+    import papermill
+
+    assert set(papermill.inspect_notebook(str(ROOT / "notebooks/01_satisfaction.ipynb"))) == {
+        "seed", "n_respondents", "lang", "confidence"}
+    assert set(papermill.inspect_notebook(str(ROOT / "exercises/solutions/01_satisfaction.ipynb"))) == {
+        "seed", "n_respondents"}
+
+
+def test_committed_notebook_sentence_quotes_the_difference_interval():
+    """The key sentence of section 4 carries the Welch interval of best - worst, as diff_ci gives it."""
+    import re
+
+    from crmlab.stats import diff_ci
+
+    nb, _ = _sources(ROOT / "notebooks/01_satisfaction.ipynb")
+    md = [("".join(o["data"]["text/markdown"])) for c in nb["cells"] for o in c.get("outputs", [])
+          if "text/markdown" in o.get("data", {})]
+    sentence = next(m for m in md if "interval of the difference" in m)
+    survey = datasets.load("satisfaction_survey")
+    g = survey.groupby("segment")["overall"].agg(["mean", "std", "count"])
+    best, worst = g["mean"].idxmax(), g["mean"].idxmin()
+    d, lo, hi = (25 * x for x in diff_ci(g.loc[best, "mean"], g.loc[best, "count"], g.loc[worst, "mean"],
+                                         g.loc[worst, "count"], sd1=g.loc[best, "std"], sd2=g.loc[worst, "std"]))
+    assert f"**{best}** minus **{worst}**: {d:.1f} CSI points" in sentence
+    assert f"[{lo:.1f}, {hi:.1f}]" in sentence
+    assert re.search(r"Of the 3 pairs of segments, \d differ", sentence)
+
+
+@pytest.mark.slow
+def test_notebook_seed5_chinese_sentences_follow_the_numbers(tmp_path):
+    nb = run_notebook(ROOT / "notebooks/01_satisfaction.ipynb", tmp_path, seed=5, lang="zh")
+    assert errors(nb) == []
+    survey = datasets.generate("satisfaction_survey", seed=5, n=1200).frame
+    text = all_text(nb)
+    rep = sat.repurchase_by_score(survey, "repurchase_intent")
+    assert f"who said **certainly** (5), {rep.table.loc[5, 'rate']:.1%} bought again" in text
+    rw = sat.relative_weights(survey)
+    assert f"R² = {rw.attrs['r2']:.3f}" in text
+    csi_q = sat.csi(survey, by="quarter")
+    assert f"ranges from {csi_q['csi'].min():.1f} to {csi_q['csi'].max():.1f}" in text

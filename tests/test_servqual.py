@@ -431,7 +431,24 @@ def test_plots_draw_in_both_languages(shipped, lang):
         plots.gap_model_diagram(lang=lang),
     ]
     titles = [ax.get_title() for ax in axes]
-    assert titles[0] == t("sq_gap_title", lang, pct=95)
+    gaps = r.dimensions["gap"]
+    worst = gaps.idxmin()
+    assert titles[0] == t("sq_gap_title", lang, pct=95, worst=t(f"sq_{worst}", lang), gap=gaps.min())
+    assert f"{gaps.min():+.2f}" in titles[0]  # the title states the finding
+    assert t("sq_airport", lang) in titles[1]
+    prio = sq.improvement_priorities(shipped)
+    assert str(prio.index[0]) in titles[6]
+    wording = [x.get_text() for x in axes[6].get_yticklabels()]
+    assert sq.item_wording(lang)[prio.index[0]][:20] in wording[0]  # items carry their wording
+    # branch colours are not dimension colours
+    from crmlab.plots._base import PALETTES
+    bar_colours = {tuple(round(c, 3) for c in p.get_facecolor()[:3]) for p in axes[4].patches}
+    from matplotlib.colors import to_rgb
+    dim_colours = {tuple(round(c, 3) for c in to_rgb(h)) for h in PALETTES["servqual_dimension"].values()}
+    assert bar_colours and not (bar_colours & dim_colours)
+    # wave ticks wrap, so "Empathy" and "Overall (unweighted)" do not collide
+    wave_ticks = [x.get_text() for x in axes[3].get_xticklabels()]
+    assert all(max(len(line) for line in tick.split("\n")) <= 14 for tick in wave_ticks)
     assert titles[-1] == t("sq_model_title", lang)
     texts = [x.get_text() for x in axes[-1].texts]
     for g in range(1, 6):
@@ -460,6 +477,12 @@ def test_widget_builds_and_reacts(shipped):
     controls, text = box.children[0].children
     choose, first_slider = controls.children[0], controls.children[1]
     assert "加权 SERVQUAL" in text.value
+    assert choose.value is not None and choose.label == t("sq_all_branches", "zh")  # not a blank dropdown
+    own = sq.weighted_servqual(shipped).table["score"].iloc[0]
+    assert f"{own:.2f}" in text.value  # the score with each customer's own points, as in the notebook
+    before = text.value
+    first_slider.value = 0.9
+    assert text.value != before  # the weights move the score ...
     choose.value = "airport"
     assert "机场支行" in text.value and f"{(shipped['branch'] == 'airport').sum()}" in text.value
     for s in controls.children[1:]:
@@ -472,3 +495,36 @@ def test_wave_change_by_branch(shipped):
     w = sq.wave_change(shipped, by="branch")
     assert w.index.nlevels == 2 and len(w) == 4 * 6
     assert (w["n_before"] + w["n_after"]).groupby(level=0).first().sum() == len(shipped)
+
+
+def test_widget_plot_follows_the_sliders(shipped, monkeypatch):
+    """The drawn figure (not only the text line) changes with the weights: the weighted line moves."""
+    import matplotlib.pyplot as plt
+
+    from crmlab.servqual import widgets as w
+
+    seen = {}
+
+    def fake_panel(controls, update, figsize):
+        seen["controls"], seen["update"] = controls, update
+        return None
+
+    monkeypatch.setattr(w, "live_panel", fake_panel)
+    w.branch_explorer(shipped)
+
+    def weighted_line():
+        _, draw = seen["update"]()
+        fig, ax = plt.subplots()
+        draw(ax)
+        xs = [ln.get_xdata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "-" and ln.get_linewidth() == 2]
+        ticks = [x.get_text() for x in ax.get_yticklabels()]
+        plt.close(fig)
+        return xs[0], ticks
+
+    x0, ticks0 = weighted_line()
+    seen["controls"][1].value = 1.0  # tangibles weight up
+    x1, ticks1 = weighted_line()
+    assert x1 != pytest.approx(x0) and ticks1 != ticks0
+    assert x0 == pytest.approx(sq.weighted_servqual(shipped, weights={d: round(v, 2) for d, v in
+                                                                       sq.weighted_servqual(shipped).weights.items()},
+                                                    normalize=True).table["score"].iloc[0])

@@ -1,5 +1,7 @@
 """Notebook 05 and its exercises under papermill with non-default parameters; the answer checks."""
 
+import nbformat
+import pandas as pd
 import pytest
 
 from crmlab import datasets
@@ -24,7 +26,42 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     text = all_text(nb)
     assert "600 respondents" in text
     assert "认知差距" in text and "本支行" in text  # gap names and item wording in Chinese
-    assert has_png(nb) >= 8
+    assert has_png(nb) >= 9
+    # the prose is built from this run's numbers
+    w = sq.weighted_servqual(survey)
+    valid = pd.DataFrame({"u": r.dimension_scores["overall"], "w": w.scores, "q": survey["overall_quality"]})
+    c = sq.compare_correlations(valid, "q", "w", "u")
+    assert f"[{c['ci_low']:+.3f}, {c['ci_high']:+.3f}]" in text
+    assert ("The interval contains 0" in text) == bool(c["ci_low"] <= 0 <= c["ci_high"])
+    worst = r.dimensions["gap"].idxmin()
+    assert f"Perception falls furthest below expectation on **{worst}**" in text
+    assert "printed" not in text.lower()
+
+
+def test_parameters_cells_are_seen_by_papermill():
+    """Every parameter is listed by papermill (a comment with '=' would hide it)."""
+    import papermill as pm
+
+    for path, expected in (("notebooks/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers", "lang",
+                                                                 "confidence"}),
+                           ("exercises/solutions/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers"}),
+                           ("exercises/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers"})):
+        params = pm.inspect_notebook(str(ROOT / path))
+        assert set(params) == expected, path
+        nb = nbformat.read(str(ROOT / path), as_version=4)
+        cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+        comments = [line.split("#", 1)[1] for line in cell.source.splitlines() if "#" in line]
+        assert not any("=" in c for c in comments), path
+
+
+def test_teaching_prose_quotes_numbers_not_printed_lines():
+    nb = nbformat.read(str(ROOT / "notebooks/05_gap_servqual.ipynb"), as_version=4)
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown").lower()
+    assert "printed" not in prose and "line above" not in prose and "line below" not in prose
+    assert "tracks it better" not in prose  # the old untested claim
+    for ref in ("Cronin & Taylor (1992)", "Babakus & Boller (1992)", "Peter, Churchill & Brown (1993)",
+                "PZB (1994)", "Steiger (1980)", "Zou's (2007)"):
+        assert ref.lower() in prose, ref
 
 
 def test_exercise_solution_runs_with_another_seed(tmp_path):
@@ -32,7 +69,7 @@ def test_exercise_solution_runs_with_another_seed(tmp_path):
                       n_managers=4)
     assert errors(nb) == []
     text = all_text(nb)
-    assert text.count("✅") == 6 and "❌" not in text
+    assert text.count("✅") == 6 and "❌" not in text and "📝 Q7" in text
 
 
 def test_checks_recompute_from_the_students_data():

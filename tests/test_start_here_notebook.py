@@ -4,8 +4,7 @@ import re
 
 import pytest
 
-from crmlab import datasets, satisfaction as sat
-from crmlab.checks import satisfaction as check
+from crmlab import datasets
 
 from nbtools import NOTEBOOKS, ROOT, all_text, errors, find_number, run_notebook
 
@@ -18,13 +17,29 @@ def test_start_here_runs_in_chinese_with_another_seed_and_size(tmp_path):
     drawn = datasets.generate("satisfaction_survey", seed=7, n=30)
     assert "Sample: 30 respondents (seed 7)" in text
     assert find_number(nb, "Mean overall satisfaction:") == pytest.approx(round(drawn.frame["overall"].mean(), 2))
-    assert find_number(nb, "True top-box ratio:") == pytest.approx(round(drawn.truth["top_box_ratio"], 2))
+    assert find_number(nb, "True top-box ratio of the model:") == pytest.approx(round(drawn.truth["top_box_ratio"], 2))
+    assert "Same weights as the truth of the shipped CSV: True" in text  # the sample's own truth, not the CSV's
     assert "质量" in text and "价格" in text  # attribute labels in Chinese
     assert "['satisfaction_survey', 'textbook_case']" in text
-    # the check demo: first "not answered yet", then correct, on the seed-7 exercise data
-    assert "Q5: not answered yet" in text and "Q5: correct" in text
-    right = sat.repurchase_by_score(check.exercise_data(seed=7)["survey"]).top_box_ratio
-    assert check.q5_top_box_ratio(right, check.exercise_data(seed=7)["survey"]).ok is True
+    # the check demo uses a practice question, not an exercise: not answered, close, correct
+    assert "Practice: not answered yet" in text and "Practice: close" in text and "Practice: correct" in text
+    # it never solves an exercise question (review: cell 17 printed the answer to 01 Q5)
+    assert "Q5:" not in text and "repurchase_by_score" not in nb_sources(nb) and "q5" not in nb_sources(nb)
+
+
+def nb_sources(nb) -> str:
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_start_here_has_a_session_plan_and_papermill_lists_its_parameters():
+    import json
+
+    import papermill
+
+    nb = json.loads((NOTEBOOKS / "00_start_here.ipynb").read_text(encoding="utf-8"))
+    md = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "Session plan" in md and "| time |" in md and "prerequisites" in md
+    assert set(papermill.inspect_notebook(str(NOTEBOOKS / "00_start_here.ipynb"))) == {"seed", "n", "lang"}
 
 
 @pytest.mark.slow

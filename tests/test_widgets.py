@@ -27,7 +27,10 @@ def test_clv_explorer_line_follows_the_sliders():
 
 def test_weight_explorer_default_weights_and_all_zero():
     box = weight_explorer(datasets.load("satisfaction_survey"))  # equal weights: used to overshoot 5 by 1 ulp
-    assert "Weighted CSI" in _line(box)
+    assert "CSI of the weighted attribute score" in _line(box)
+    # the line shows the normalised weights (review: sliders alone showed raw values summing to 1.17)
+    shares = [float(x.rsplit(" ", 1)[1]) for x in _line(box).split("their sum): ", 1)[1].split(", ")]
+    assert sum(shares) == pytest.approx(1.0, abs=0.03) and len(shares) == 6  # each share rounded to 2 decimals
     for slider in box.children[0].children[0].children:
         slider.value = 0
     assert _line(box) == "<b>Give at least one attribute a weight above 0.</b>"

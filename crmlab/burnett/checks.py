@@ -2,7 +2,10 @@
 
 ``exercise_data(seed, n_accounts, n_experts)`` builds the data the exercise
 uses; each ``qN_...(answer, ...)`` recomputes the right answer from the same
-data (so every student may have their own seed) and never reveals it.
+data (so every student may have their own seed) and never reveals it. The
+tolerances are stated in the questions; a rounding slip is "close"
+(:func:`crmlab.checks.grade_number`); names may be keys, English or Chinese
+labels. ``RUBRICS`` holds the grading guide of the written question.
 """
 
 from __future__ import annotations
@@ -13,9 +16,26 @@ from crmlab import validate as _v
 
 from crmlab import burnett as bm
 from crmlab import datasets
-from crmlab.checks import Feedback, check_number, not_answered, right, unanswered, wrong
+from crmlab.checks import (Feedback, check_choice, check_number, interpretation, name_of, not_answered, right,
+                           unanswered, wrong)
 
 NEW_VOLUME_WEIGHT = 0.20
+BUDGET = 1000.0  # the relationship budget of Q6 (10k CNY)
+
+RUBRICS = {
+    "q7": (
+        "Full marks (3): (1) quotes the numbers of the student's own plan: at least one cell whose share of the "
+        "budget differs clearly from its share of sales, with both shares; (2) explains that the difference is the "
+        "point of the Burnett matrix, not an error: the budget follows the strategy (attractiveness = future "
+        "potential, relationship = how firmly we hold the account), so develop cells get more than their sales and "
+        "exit / minimal-maintenance cells less, while a plan that followed sales would only reward the past; "
+        "(3) says what to check before moving money: that the accounts near a cut point or sensitive to a weight "
+        "(Q5: how many changed cell when one weight moved) may sit in the wrong cell, that the effort points are "
+        "the planner's judgement, and that the experts disagree on some accounts (a discussion round). "
+        "2 marks: two of the three. 1 mark: numbers quoted without an argument, or an argument without numbers. "
+        "0: restates the table or says the plan is wrong because it does not follow sales."
+    ),
+}
 
 
 def exercise_data(seed: int = 4, n_accounts: int = 150, n_experts: int = 4) -> dict:
@@ -46,10 +66,13 @@ def _cells(accounts, expert_scores, **_):
     return _matrix(accounts, expert_scores)["cell"]
 
 
+def _top_cell(m: pd.DataFrame) -> str:
+    return str(m.groupby("cell")["revenue"].sum().sort_index().idxmax())
+
+
 def _top_strategy(accounts, expert_scores, **_):
     m = _matrix(accounts, expert_scores)
-    cell = m.groupby("cell")["revenue"].sum().idxmax()
-    return str(m.loc[m["cell"] == cell, "strategy"].iloc[0])
+    return str(m.loc[m["cell"] == _top_cell(m), "strategy"].iloc[0])
 
 
 def _volume_weights():
@@ -65,54 +88,93 @@ def _changed(accounts, expert_scores, **_):
     return bm.cells_changed(base, moved)
 
 
-ANSWERS = {"q1": _attractiveness, "q2": _relationship, "q3": _cells, "q4": _top_strategy, "q5": _changed}
+def _budget(accounts, expert_scores, **_):
+    m = _matrix(accounts, expert_scores)
+    plan = bm.budget_by_cell(m, BUDGET).set_index("cell")
+    return float(plan.loc[_top_cell(m), "budget"])
+
+
+ANSWERS = {"q1": _attractiveness, "q2": _relationship, "q3": _cells, "q4": _top_strategy, "q5": _changed,
+           "q6": _budget}
 
 
 def q1_attractiveness_by_hand(answer, expert_scores: pd.DataFrame, account: str) -> Feedback:
-    return check_number("Q1", answer, _attractiveness(expert_scores, account), 0.005,
-                        "average each indicator over the experts who scored it (skip the missing scores), "
-                        "multiply by the indicator's default weight and add the 19 weighted values.")
+    """Right within 0.0005 (3 decimals, as the question asks)."""
+    return check_number("Q1", answer, _attractiveness(expert_scores, account), 0.0005,
+                        "an indicator's panel score is the mean of the scores that were given (a missing score "
+                        "is left out, not counted as 0); the index weights those 19 panel scores and adds them up.",
+                        digits=3)
 
 
 def q2_relationship_by_hand(answer, accounts: pd.DataFrame, account: str) -> Feedback:
-    return check_number("Q2", answer, _relationship(accounts, account), 0.005,
-                        "score each of the seven indicators 1-5 with the bands of bm.relationship_catalogue() "
-                        "(a value on a band edge goes up; contact is the mean of its two band scores), "
-                        "then weight them with bm.default_relationship_weights().")
+    """Right within 0.0005 (3 decimals)."""
+    return check_number("Q2", answer, _relationship(accounts, account), 0.0005,
+                        "each raw value falls in one of five bands (a value on an edge belongs to the upper band); "
+                        "the trend is the change in share over three years; contact averages its frequency and "
+                        "breadth scores; the three ratings are scores already. Then weight the seven scores.",
+                        digits=3)
+
+
+def _cell_key(value) -> str | None:
+    """'high/good', 'High / Good' or '高 / 良好' -> 'high/good' (None if it is not a cell)."""
+    a, sep, r = str(value).partition("/")
+    if not sep:
+        return None
+    ka = name_of(a, bm.ATTRACTIVENESS_LEVELS, "bm_")
+    kr = name_of(r, bm.RELATIONSHIP_LEVELS, "bm_")
+    return f"{ka}/{kr}" if ka and kr else None
 
 
 def q3_cells(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Feedback:
+    """Every account in its cell (exact); cells as keys or as English or Chinese labels."""
     if unanswered(answer):
         return not_answered("Q3")
     expected = _cells(accounts, expert_scores)
     try:
-        got = pd.Series(answer).astype(str).str.strip().str.lower()
+        got = pd.Series(answer)
     except (TypeError, ValueError):
         return wrong("Q3", "the answer should be a Series of cells such as 'high/good', indexed by account_id.")
     if set(map(str, got.index)) != set(map(str, expected.index)):
         return wrong("Q3", "index the Series by account_id, one entry per account.")
     got.index = got.index.map(str)
-    bad = int((got.reindex(expected.index.map(str)).to_numpy() != expected.to_numpy()).sum())
+    keys = got.map(_cell_key)
+    if keys.isna().any():
+        bad = got[keys.isna()].head(3).tolist()
+        return wrong("Q3", f"write each cell as '<attractiveness level>/<relationship level>', e.g. 'high/good'; "
+                           f"these are not cells: {bad}.")
+    bad = int((keys.reindex(expected.index.map(str)).to_numpy() != expected.to_numpy()).sum())
     if bad == 0:
         return right("Q3")
-    return wrong("Q3", f"{bad} account(s) are in another cell. Cut both indices at 2.5 and 3.5 (a value equal to a "
-                 "cut goes to the upper level) and write '<attractiveness level>/<relationship level>'.")
+    return wrong("Q3", f"{bad} account(s) are in another cell. An index equal to a cut point belongs to the upper "
+                 "level; attractiveness comes first in the cell's name.")
 
 
 def q4_strategy_of_top_cell(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Feedback:
-    if unanswered(answer):
-        return not_answered("Q4")
-    key = _top_strategy(accounts, expert_scores)
-    accepted = {key, bm.label(key, "en").lower(), bm.label(key, "zh")}
-    if str(answer).strip().lower() in accepted or str(answer).strip() in accepted:
-        return right("Q4", "Is that where you would put most of the key-account effort?")
-    return wrong("Q4", "sum the revenue per cell, take the cell with the most, and read its strategy from the "
-                 "default grid (bm.strategy_grid()).")
+    """One strategy name: key, English or Chinese label, any case."""
+    fb = check_choice("Q4", answer, _top_strategy(accounts, expert_scores), bm.STRATEGIES,
+                      "add up our sales per cell (not the number of accounts) and read the strategy of the "
+                      "largest cell in the default grid.", prefix="bm_")
+    if fb.status == "right":
+        return right("Q4", "Is that where you would put most of the key-account effort? (Q6 and Q7 ask.)")
+    return fb
 
 
 def q5_volume_weight_change(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Feedback:
+    """A count: exact."""
     return check_number("Q5", answer, _changed(accounts, expert_scores), 0.0,
-                        f"set the volume weight to {NEW_VOLUME_WEIGHT:.2f}, multiply the other 18 weights by "
-                        "(1 - new volume weight) / (1 - old volume weight) so they still sum to 1, recompute the "
-                        "attractiveness index and count the accounts whose cell differs.",
-                        type_hint="a whole number")
+                        f"the new volume weight is {NEW_VOLUME_WEIGHT:.2f}; the other 18 keep their proportions "
+                        "but shrink together so that all 19 still add up to 1. Compare each account's cell "
+                        "before and after.", type_hint="a whole number")
+
+
+def q6_budget_of_top_cell(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Feedback:
+    """Right within 0.5% (or to 1 decimal)."""
+    return check_number("Q6", answer, _budget(accounts, expert_scores), 0.0,
+                        "each account earns effort points by its strategy; a cell's budget is its share of all "
+                        "the points times the budget (a cell's points = its accounts x the points of its "
+                        "strategy).", rel=0.005, digits=1)
+
+
+def q7_budget_vs_sales(answer) -> Feedback:
+    """A written answer, graded by the instructor with ``RUBRICS["q7"]``."""
+    return interpretation("Q7", answer, min_words=40)

@@ -95,7 +95,8 @@ __all__ = [
     "ATTRACTIVENESS_LEVELS", "RELATIONSHIP_LEVELS", "STRATEGIES", "READINGS",
     "default_attractiveness_weights", "default_relationship_weights", "default_grid",
     "attractiveness_catalogue", "relationship_catalogue", "weights_from_groups", "group_weights",
-    "ExpertPanel", "aggregate_experts", "attractiveness_index", "relationship_scores",
+    "ExpertPanel", "aggregate_experts", "rater_agreement", "to_scores", "budget_by_cell", "STRATEGY_EFFORT",
+    "cell_label", "cell_distance", "attractiveness_index", "relationship_scores",
     "relationship_index", "relationship_reading", "burnett_matrix", "strategy_grid",
     "matrix_counts", "cells_changed", "weight_sensitivity", "portfolio",
     "growth_matrix", "lifecycle_strategies", "core_customer_tactics", "label", "round_half_up",
@@ -158,20 +159,20 @@ def attractiveness_catalogue(lang: str = "en") -> pd.DataFrame:
     Weights of the business-status group are the reading's (Burnett 2002);
     the rest are the kit's illustrative defaults (column ``weight_source``).
     """
-    rows = [(g, label(g, lang), ind, label(ind, lang), w,
-             "reading (Burnett 2002)" if g == "business" else "illustrative (kit default)")
+    src = {True: label("source_reading", lang), False: label("source_illustrative", lang)}
+    rows = [(g, label(g, lang), ind, label(ind, lang), w, src[g == "business"])
             for g, ind, w, _en in ATTRACTIVENESS_CATALOGUE]
     return pd.DataFrame(rows, columns=["group", "group_label", "indicator", "label", "weight", "weight_source"])
 
 
-_RULES = {
-    "wallet_share": ("wallet_share", "share of the account's category spend: <10% ->1, 10-25% ->2, 25-45% ->3, 45-70% ->4, >=70% ->5"),
-    "share_trend": ("wallet_share - wallet_share_3y", "change in share over 3 years: < -10 pts ->1, -10..-2 ->2, -2..+2 ->3, +2..+10 ->4, >= +10 pts ->5"),
-    "contact": ("contact_per_month, contact_breadth", "mean of two bands: contacts/month <1 ->1, 1-2 ->2, 2-4 ->3, 4-8 ->4, >=8 ->5; breadth 1, 2, 3, 4, >=5 functions/levels -> 1..5"),
-    "years": ("relationship_years", "years: <1 ->1, 1-3 ->2, 3-5 ->3, 5-10 ->4, >=10 ->5"),
-    "price": ("price_rating", "the account's 1-5 rating, used as is"),
-    "service": ("service_rating", "the account's 1-5 rating, used as is"),
-    "technology": ("tech_rating", "the account's 1-5 rating, used as is"),
+_RULES = {  # indicator: its input column(s); the scoring rule in words is the label bm_rule_<indicator>
+    'wallet_share': 'wallet_share',
+    'share_trend': 'wallet_share - wallet_share_3y',
+    'contact': 'contact_per_month, contact_breadth',
+    'years': 'relationship_years',
+    'price': 'price_rating',
+    'service': 'service_rating',
+    'technology': 'tech_rating',
 }
 
 
@@ -181,7 +182,7 @@ def relationship_catalogue(lang: str = "en") -> pd.DataFrame:
     A value on a band edge goes to the upper band. All bands and weights are
     the kit's illustrative choices (the reading names the indicators only).
     """
-    rows = [(ind, label(ind, lang), _RULES[ind][0], _RULES[ind][1], RELATIONSHIP_WEIGHTS[ind])
+    rows = [(ind, label(ind, lang), _RULES[ind], label(f"rule_{ind}", lang), RELATIONSHIP_WEIGHTS[ind])
             for ind in RELATIONSHIP_INDICATORS]
     return pd.DataFrame(rows, columns=["indicator", "label", "input", "score_rule", "weight"])
 
@@ -260,6 +261,47 @@ def _check_scores(scores: pd.DataFrame, score: str, scale) -> np.ndarray:
     return x
 
 
+def _long_scores(scores, indicators, account, expert, indicator, score, scale):
+    """Validate a long table of expert scores; return the scores and the integer codes of its keys.
+
+    Returns (x, account codes, expert codes, indicator codes, accounts, experts,
+    indicators present (in catalogue order), flat account x expert x indicator code).
+    """
+    v.require_frame(scores, "expert scores")
+    v.require_columns(scores, [account, expert, indicator, score], "expert scores")
+    if isinstance(indicators, str):
+        indicators = [indicators]
+    allowed = list(ATTRACTIVENESS_INDICATORS if indicators is None else indicators)
+    scale = v.require_scale(scale)
+    x = _check_scores(scores, score, scale)
+    ind_codes, ind_names = _codes(scores[indicator])
+    a_codes, accounts = _codes(scores[account])
+    e_codes, experts = _codes(scores[expert])
+    for col, codes in ((account, a_codes), (expert, e_codes), (indicator, ind_codes)):
+        if (codes < 0).any():
+            v.require_no_missing(scores, [col])
+    unknown = [n for n in ind_names if n not in allowed]
+    if unknown:
+        bad = scores[indicator][scores[indicator].isin(unknown)]
+        raise CRMDataError(
+            f"column {indicator!r} has unknown indicator name(s): {v.show_values(bad.drop_duplicates())}. "
+            f"Known indicators: {', '.join(allowed[:6])}, ... Fix: correct the spelling, or pass "
+            "indicators=[...] with your own indicator list."
+        )
+    present_inds = [n for n in allowed if n in set(ind_names)]
+    remap = np.array([present_inds.index(n) for n in ind_names], dtype=np.int64)
+    k_codes = remap[ind_codes]
+    n_a, n_e, n_k = len(accounts), len(experts), len(present_inds)
+    flat = (a_codes.astype(np.int64) * n_e + e_codes) * n_k + k_codes  # account x expert x indicator
+    if np.bincount(flat, minlength=n_a * n_e * n_k).max() > 1:
+        dup = scores[pd.Series(flat, index=scores.index).duplicated(keep=False).to_numpy()]
+        raise CRMDataError(
+            f"expert scores have more than one row for the same {account!r}, {expert!r} and {indicator!r}: "
+            f"{v.show_values(dup[account])}. Fix: keep one score per expert, account and indicator."
+        )
+    return x, a_codes, e_codes, k_codes, accounts, experts, present_inds, flat
+
+
 def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: float = 0.5,
                       indicators: Sequence[str] | None = None, account: str = "account_id",
                       expert: str = "expert", indicator: str = "indicator", score: str = "score",
@@ -304,8 +346,6 @@ def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: f
 
     Source: Burnett (2002) recommends expert scoring (专家评价法); see READINGS.md.
     """
-    v.require_frame(scores, "expert scores")
-    v.require_columns(scores, [account, expert, indicator, score], "expert scores")
     v.require_choice(method, ["mean", "median"], "method")
     try:
         max_missing = float(max_missing)
@@ -313,37 +353,10 @@ def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: f
         raise CRMDataError(f"max_missing={max_missing!r} is not a number. Fix: pass a share between 0 and 1.") from None
     if not 0 <= max_missing < 1:
         raise CRMDataError(f"max_missing={max_missing!r} must be in [0, 1). Fix: e.g. 0.5 (at most half of the experts missing).")
-    if isinstance(indicators, str):
-        indicators = [indicators]
-    allowed = list(ATTRACTIVENESS_INDICATORS if indicators is None else indicators)
-    scale = v.require_scale(scale)
-    x = _check_scores(scores, score, scale)
-    ind_codes, ind_names = _codes(scores[indicator])
-    a_codes, accounts = _codes(scores[account])
-    e_codes, experts = _codes(scores[expert])
-    for col, codes in ((account, a_codes), (expert, e_codes), (indicator, ind_codes)):
-        if (codes < 0).any():
-            v.require_no_missing(scores, [col])
-    unknown = [n for n in ind_names if n not in allowed]
-    if unknown:
-        bad = scores[indicator][scores[indicator].isin(unknown)]
-        raise CRMDataError(
-            f"column {indicator!r} has unknown indicator name(s): {v.show_values(bad.drop_duplicates())}. "
-            f"Known indicators: {', '.join(allowed[:6])}, ... Fix: correct the spelling, or pass "
-            "indicators=[...] with your own indicator list."
-        )
-    present_inds = [n for n in allowed if n in set(ind_names)]
-    remap = np.array([present_inds.index(n) for n in ind_names], dtype=np.int64)
-    k_codes = remap[ind_codes]
+    x, a_codes, e_codes, k_codes, accounts, experts, present_inds, flat = _long_scores(
+        scores, indicators, account, expert, indicator, score, scale)
     n_a, n_e, n_k = len(accounts), len(experts), len(present_inds)
     cell = a_codes.astype(np.int64) * n_k + k_codes  # account x indicator
-    flat = (a_codes.astype(np.int64) * n_e + e_codes) * n_k + k_codes  # account x expert x indicator
-    if np.bincount(flat, minlength=n_a * n_e * n_k).max() > 1:
-        dup = scores[pd.Series(flat, index=scores.index).duplicated(keep=False).to_numpy()]
-        raise CRMDataError(
-            f"expert scores have more than one row for the same {account!r}, {expert!r} and {indicator!r}: "
-            f"{v.show_values(dup[account])}. Fix: keep one score per expert, account and indicator."
-        )
     have = ~np.isnan(x)
     size = n_a * n_k
     n_scored = np.bincount(cell[have], minlength=size).reshape(n_a, n_k)
@@ -377,6 +390,125 @@ def aggregate_experts(scores: pd.DataFrame, method: str = "mean", max_missing: f
         n_scored=pd.DataFrame(n_scored, index=idx, columns=cols),
         n_experts=n_e, method=method,
     )
+
+
+def _kendall_w(x: np.ndarray) -> float:
+    """Kendall's W of an n subjects x m raters array (no missing), with the correction for ties."""
+    n, m = x.shape
+    ranks = pd.DataFrame(x).rank(axis=0, method="average").to_numpy()
+    total = ranks.sum(axis=1)
+    s = float(((total - m * (n + 1) / 2) ** 2).sum())
+    ties = 0.0
+    for j in range(m):  # per rater (a handful of columns): sum of t^3 - t over its groups of tied scores
+        _, t = np.unique(x[:, j], return_counts=True)
+        ties += float((t.astype("float64") ** 3 - t).sum())
+    denom = m ** 2 * (n ** 3 - n) - m * ties
+    return float("nan") if denom <= 0 else 12 * s / denom
+
+
+def _icc(x: np.ndarray) -> tuple[float, float, float]:
+    """ICC(2,1) absolute agreement, ICC(3,1) consistency and ICC(2,k) of the panel mean (two-way ANOVA)."""
+    n, k = x.shape
+    grand = x.mean()
+    rows, cols = x.mean(axis=1), x.mean(axis=0)
+    msr = k * ((rows - grand) ** 2).sum() / (n - 1)
+    msc = n * ((cols - grand) ** 2).sum() / (k - 1)
+    mse = ((x - rows[:, None] - cols[None, :] + grand) ** 2).sum() / ((n - 1) * (k - 1))
+    d_agree = msr + (k - 1) * mse + k * (msc - mse) / n
+    d_cons = msr + (k - 1) * mse
+    d_panel = msr + (msc - mse) / n
+    out = []
+    for num, den in ((msr - mse, d_agree), (msr - mse, d_cons), (msr - mse, d_panel)):
+        out.append(float("nan") if den <= 0 else float(num / den))
+    return tuple(out)
+
+
+def rater_agreement(scores: pd.DataFrame, indicators: Sequence[str] | None = None, account: str = "account_id",
+                    expert: str = "expert", indicator: str = "indicator", score: str = "score",
+                    scale: tuple[float, float] = SCALE, min_accounts: int = 3) -> pd.DataFrame:
+    """How far the experts agree (评分者一致性), per indicator: intraclass correlations and Kendall's W.
+
+    For each indicator, the accounts scored by every expert form an
+    n accounts x k experts table x (an account with a missing score is left
+    out of that indicator: listwise deletion, counted in ``n_dropped``). A
+    two-way analysis of variance gives the mean squares of accounts (MSR),
+    experts (MSC) and the residual (MSE), and
+
+    - ``icc_agreement`` = ICC(2,1) = (MSR - MSE) / (MSR + (k-1) MSE + k (MSC - MSE) / n):
+      absolute agreement of one expert's score (an expert's leniency lowers it);
+    - ``icc_consistency`` = ICC(3,1) = (MSR - MSE) / (MSR + (k-1) MSE):
+      do the experts rank and space the accounts alike (leniency does not count);
+    - ``icc_panel`` = ICC(2,k) = (MSR - MSE) / (MSR + (MSC - MSE) / n):
+      the reliability of the panel's mean score, the one the index uses;
+    - ``kendall_w`` = 12 S / (k^2 (n^3 - n) - k sum T): the concordance of
+      the experts' rankings of the accounts (0 none, 1 the same order), with
+      S the squared deviations of the accounts' rank sums and T = sum (t^3 - t)
+      over each expert's groups of t tied scores (the tie correction).
+
+    An ICC can be negative (less agreement than chance). An indicator on
+    which every expert gives every account the same score has no variance
+    to agree on: its row is NaN and a ``CRMWarning`` names it.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        Long table of expert scores, as for :func:`aggregate_experts`.
+    indicators : sequence of str, optional
+        The allowed indicator names (default: the 19 of :data:`ATTRACTIVENESS_INDICATORS`).
+    account, expert, indicator, score : str
+        Column names of the account id, the expert, the indicator name and the score.
+    scale : (low, high), default (1, 5)
+        The scoring scale; a score outside it raises.
+    min_accounts : int, default 3
+        Fewest accounts with a score from every expert that an indicator needs.
+
+    Example
+    -------
+    >>> long = pd.DataFrame({"account_id": list("AABBCC"), "expert": ["E1", "E2"] * 3,
+    ...                      "indicator": "volume", "score": [1, 2, 3, 4, 5, 3]})
+    >>> r = rater_agreement(long, indicators=["volume"])
+    >>> round_half_up(r.loc["volume", ["icc_agreement", "icc_consistency", "icc_panel", "kendall_w"]], 3).tolist()
+    [0.5, 0.4, 0.667, 0.75]
+
+    Source: Shrout & Fleiss (1979) and McGraw & Wong (1996) for the ICC forms;
+    Kendall & Babington Smith (1939) for W (READINGS.md).
+    """
+    min_accounts = v.require_int(min_accounts, "min_accounts", minimum=2)
+    x, a_codes, e_codes, k_codes, accounts, experts, present_inds, flat = _long_scores(
+        scores, indicators, account, expert, indicator, score, scale)
+    n_a, n_e, n_k = len(accounts), len(experts), len(present_inds)
+    if n_e < 2:
+        raise CRMDataError(f"column {expert!r} has {n_e} expert(s): {list(experts)}; agreement needs at least two. "
+                           "Fix: pass the scores of the whole panel.")
+    cube = np.full(n_a * n_e * n_k, np.nan)
+    cube[flat] = x
+    cube = cube.reshape(n_a, n_e, n_k)
+    rows, few, flat_inds = [], [], []
+    for k in range(n_k):  # one small table per indicator (19 by default), not a loop over rows
+        tab = cube[:, :, k]
+        seen = ~np.isnan(tab).all(axis=1)
+        full = ~np.isnan(tab).any(axis=1)
+        t = tab[full]
+        if len(t) < min_accounts:
+            few.append(f"{present_inds[k]!r} ({len(t)})")
+            continue
+        icc = _icc(t)
+        w = _kendall_w(t)
+        if np.isnan(w) or any(np.isnan(icc)):
+            flat_inds.append(present_inds[k])
+        rows.append((present_inds[k], int(full.sum()), int((seen & ~full).sum()), *icc, w))
+    if few:
+        raise CRMDataError(f"column {score!r}: too few accounts scored by all {n_e} experts for indicator(s) "
+                           f"{', '.join(few[:5])}; at least min_accounts={min_accounts} are needed. "
+                           "Fix: collect the missing scores, or leave those indicators out (indicators=[...]).")
+    if flat_inds:
+        v._warn(f"indicator(s) {', '.join(map(repr, flat_inds[:5]))}: every expert gave every account the same "
+                "score, so agreement is undefined there (NaN). Fix: nothing to fix if that is true; check the "
+                "scoring form otherwise.")
+    out = pd.DataFrame(rows, columns=["indicator", "n_accounts", "n_dropped", "icc_agreement", "icc_consistency",
+                                      "icc_panel", "kendall_w"]).set_index("indicator")
+    out.attrs["n_experts"] = n_e
+    return out
 
 
 # ----------------------------------------------------------------- indices
@@ -447,7 +579,9 @@ def round_half_up(values, decimals: int = 3):
 
 
 def attractiveness_index(scores: pd.DataFrame | ExpertPanel,
-                         weights: Mapping[str, float] | pd.Series | None = None) -> pd.Series:
+                         weights: Mapping[str, float] | pd.Series | None = None,
+                         clv: pd.Series | None = None, clv_indicator: str = "profit_potential",
+                         clv_method: str = "quintile") -> pd.Series:
     """Customer attractiveness index (客户吸引力指数): the weighted sum of 1-5 indicator scores.
 
     A_i = sum_j w_j * s_ij with w_j >= 0 and sum_j w_j = 1, so 1 <= A_i <= 5.
@@ -463,8 +597,47 @@ def attractiveness_index(scores: pd.DataFrame | ExpertPanel,
     >>> attractiveness_index(s, {"a": 0.25, "b": 0.75}).tolist()
     [3.5, 1.0]
 
+    **Customer lifetime value as an indicator.** ``clv`` (a Series of each
+    account's customer lifetime value, 客户终身价值, indexed like ``scores``;
+    see notebook 06) is turned into a 1-5 score by :func:`to_scores`
+    (``clv_method``: ``"quintile"`` by default, or ``"linear"``) and used in
+    place of the indicator ``clv_indicator`` (default ``"profit_potential"``,
+    the experts' view of current and future profit), with that indicator's
+    weight. A name that is not a column of ``scores`` adds CLV as a new
+    indicator: then ``weights`` must name it. Accounts of ``scores`` without
+    a CLV raise; extra accounts in ``clv`` are ignored.
+
+    >>> s = pd.DataFrame({"a": [5, 1], "b": [3, 1]}, index=["K1", "K2"])
+    >>> attractiveness_index(s, {"a": 0.5, "b": 0.5}, clv=pd.Series({"K1": 10.0, "K2": 90.0}),
+    ...                      clv_indicator="b", clv_method="linear").tolist()
+    [3.0, 3.0]
+
     Source: Burnett (2002), the scoring table as given in the course slides (评价分值 x 指标权数 = 加权值).
     """
+    if clv is not None:
+        table = scores.scores if isinstance(scores, ExpertPanel) else scores
+        v.require_frame(table, "attractiveness scores")
+        if not isinstance(clv_indicator, str) or not clv_indicator:
+            raise CRMDataError(f"clv_indicator={clv_indicator!r} must be an indicator name. "
+                               "Fix: e.g. clv_indicator='profit_potential'.")
+        if isinstance(clv, pd.DataFrame) or not isinstance(clv, pd.Series):
+            raise CRMDataError(f"clv must be a Series of lifetime values indexed by account, got {type(clv).__name__}. "
+                               "Fix: e.g. clv = pd.Series(values, index=account_ids).")
+        if clv.index.has_duplicates:
+            dup = clv[clv.index.duplicated(keep=False)]
+            raise CRMDataError(f"clv has more than one value for account(s) {v.show_values(dup)}. "
+                               "Fix: keep one lifetime value per account.")
+        if clv_indicator not in table.columns and weights is None:
+            raise CRMDataError(f"clv_indicator={clv_indicator!r} is not an indicator of the scores, so CLV would "
+                               "be a new indicator without a weight. Fix: pass weights=... that include it, or "
+                               "clv_indicator='profit_potential' to replace the experts' profit-potential score.")
+        lacking = table.index.difference(clv.index)
+        if len(lacking):
+            raise CRMDataError(f"clv has no value for {len(lacking)} account(s): "
+                               f"{', '.join(map(repr, lacking[:5]))}. Fix: compute a CLV for every scored account "
+                               "(index the Series by the same account ids).")
+        points = to_scores(clv.reindex(table.index).rename("clv"), method=clv_method)
+        scores = table.assign(**{clv_indicator: points.to_numpy()})
     return _weighted_index(scores, weights, default_attractiveness_weights(), "attractiveness", "attractiveness")
 
 
@@ -677,8 +850,8 @@ def burnett_matrix(data: pd.DataFrame, attractiveness: str = "attractiveness", r
     attractiveness level) to a strategy (default: :func:`default_grid`).
 
     Returns a copy of ``data`` with the columns ``attractiveness_level``,
-    ``relationship_level``, ``cell`` ("high/good"), ``strategy`` (key) and
-    ``strategy_label`` (in ``lang``); ``.attrs`` holds the cut points used.
+    ``relationship_level``, ``cell`` ("high/good", a key), ``cell_label`` (in
+    ``lang``), ``strategy`` (key) and ``strategy_label`` (in ``lang``); ``.attrs`` holds the cut points used.
 
     Parameters
     ----------
@@ -716,8 +889,11 @@ def burnett_matrix(data: pd.DataFrame, attractiveness: str = "attractiveness", r
     cells = np.array([[f"{c}/{rr}" for c in ATTRACTIVENESS_LEVELS] for rr in RELATIONSHIP_LEVELS], dtype=object)
     strategy = arr[ri, ai]
     lab = np.vectorize(lambda k: label(k, lang), otypes=[object])(arr)
+    cell_labels = np.array([[cell_label(f"{c}/{rr}", lang) for c in ATTRACTIVENESS_LEVELS]
+                            for rr in RELATIONSHIP_LEVELS], dtype=object)
     out = data.assign(attractiveness_level=a_names[ai], relationship_level=r_names[ri],
-                      cell=cells[ri, ai], strategy=strategy, strategy_label=lab[ri, ai])
+                      cell=cells[ri, ai], cell_label=cell_labels[ri, ai], strategy=strategy,
+                      strategy_label=lab[ri, ai])
     out.attrs.update(attractiveness_cuts=ac, relationship_cuts=rc, attractiveness=attractiveness,
                      relationship=relationship,
                      grid={(r, c): arr[i, j] for i, r in enumerate(RELATIONSHIP_LEVELS)
@@ -760,6 +936,37 @@ def cells_changed(before: pd.DataFrame, after: pd.DataFrame, column: str = "cell
         raise CRMDataError("before and after share no row labels (accounts), so nothing can be compared. "
                            "Fix: index both tables by the same account ids (e.g. .set_index('account_id')).")
     return int((b != a).sum())
+
+
+def cell_distance(estimated: pd.Series, true: pd.Series) -> pd.Series:
+    """How far apart two cells are: levels apart on attractiveness plus levels apart on relationship.
+
+    0 = the same cell, 1 = a neighbouring cell (one level off on one axis),
+    2 = a corner neighbour or two levels off on one axis, up to 4. The cells
+    are keys such as "high/good"; the Series are aligned on their index.
+
+    >>> cell_distance(pd.Series(["high/good", "medium/good", "low/poor"]),
+    ...               pd.Series(["high/good", "high/good", "high/good"])).tolist()
+    [0, 1, 4]
+    """
+    for name, s in (("estimated", estimated), ("true", true)):
+        if not isinstance(s, pd.Series):
+            raise CRMDataError(f"{name} must be a Series of cells such as 'high/good', got {type(s).__name__}. "
+                               "Fix: pass the 'cell' column of burnett_matrix(...).")
+    a, b = estimated.align(true, join="inner")
+    la = {k: i for i, k in enumerate(ATTRACTIVENESS_LEVELS)}
+    lr = {k: i for i, k in enumerate(RELATIONSHIP_LEVELS)}
+    parts = []
+    for name, s in (("estimated", a), ("true", b)):
+        split = s.astype(str).str.partition("/")
+        x, y = split[0].map(la), split[2].map(lr)
+        bad = s[(x.isna() | y.isna()).to_numpy()]
+        if len(bad):
+            raise CRMDataError(f"{name} has values that are not cells ('<attractiveness level>/<relationship level>'): "
+                               f"{v.show_values(bad)}. Fix: pass the 'cell' column of burnett_matrix(...).")
+        parts.append((x.astype("int64"), y.astype("int64")))
+    (xa, ya), (xb, yb) = parts
+    return ((xa - xb).abs() + (ya - yb).abs()).rename("distance")
 
 
 def weight_sensitivity(scores: pd.DataFrame | ExpertPanel, weights=None, other: pd.Series | None = None,
@@ -844,7 +1051,9 @@ def weight_sensitivity(scores: pd.DataFrame | ExpertPanel, weights=None, other: 
         lv = _levels(idx, mc)
         res[f"cells_{tag}"] = (lv != lvl0[:, None]).sum(axis=0)
         res[f"strategy_{tag}"] = (strat(lv) != s0).sum(axis=0)
-    return pd.DataFrame(res, index=pd.Index(names, name="indicator"))
+    out = pd.DataFrame(res, index=pd.Index(names, name="indicator"))
+    out.attrs["n_accounts"] = len(scores)
+    return out
 
 
 def portfolio(accounts: pd.DataFrame, expert_scores: pd.DataFrame, attractiveness_weights=None,
@@ -891,6 +1100,139 @@ def portfolio(accounts: pd.DataFrame, expert_scores: pd.DataFrame, attractivenes
                                                relationship=rel.to_numpy())
     return burnett_matrix(table, attractiveness_cuts=attractiveness_cuts, relationship_cuts=relationship_cuts,
                           grid=grid, lang=lang)
+
+
+def to_scores(values: pd.Series, method: str = "quintile", name: str | None = None) -> pd.Series:
+    """Turn a measured quantity (a CLV, sales, a margin) into a 1-5 score, as an indicator needs.
+
+    - ``"quintile"``: score = 1 + floor(5 (r - 1) / n), with r the rank
+      (1 = smallest, tied values share the lowest rank of their group) and n
+      the number of accounts, so each score holds about a fifth of the
+      accounts and equal values get the same score;
+    - ``"linear"``: score = 1 + 4 (x - min) / (max - min), the value
+      stretched onto 1-5 (sensitive to one extreme account).
+
+    This is the reading's advice in code: once an indicator has a
+    definition and a scoring rule, it can be computed from the customer
+    database instead of asked of the experts. ``values`` is a Series indexed
+    by account; the result keeps that index (``name`` renames it).
+
+    Example
+    -------
+    >>> to_scores(pd.Series([10.0, 40.0, 20.0, 30.0, 50.0], index=list("ABCDE"))).tolist()
+    [1.0, 4.0, 2.0, 3.0, 5.0]
+
+    Source: Burnett (2002) as taught in the course slides (多轮测量后 ... 数据库链接自动测量); READINGS.md.
+    """
+    v.require_choice(method, ["quintile", "linear"], "method")
+    if isinstance(values, pd.DataFrame) or not isinstance(values, pd.Series):
+        raise CRMDataError(f"values must be a Series indexed by account, got {type(values).__name__}. "
+                           "Fix: e.g. pd.Series(clv, index=account_ids).")
+    col = values.name if isinstance(values.name, str) and values.name else "values"
+    frame = values.rename(col).to_frame()
+    v.require_numeric(frame, [col])
+    v.require_no_missing(frame, [col], fix="compute the value for every account, or drop the accounts without one.")
+    if values.index.has_duplicates:
+        dup = values[values.index.duplicated(keep=False)]
+        raise CRMDataError(f"{col!r} has more than one value for account(s) {v.show_values(dup)}. "
+                           "Fix: keep one value per account (e.g. .groupby(level=0).sum()).")
+    x = values.to_numpy(dtype="float64")
+    if not np.isfinite(x).all():
+        bad = values[~np.isfinite(x)]
+        raise CRMDataError(f"{col!r} has infinite values: {v.show_values(bad)}. Fix: correct or drop those accounts.")
+    n = len(x)
+    if n == 0:
+        raise CRMDataError(f"{col!r} is empty. Fix: pass one value per account.")
+    if method == "linear":
+        span = x.max() - x.min()
+        if span == 0:
+            raise CRMDataError(f"{col!r} has the same value for every account ({x[0]:g}), so method='linear' "
+                               "cannot spread it over 1-5. Fix: use method='quintile', or leave the indicator to the experts.")
+        out = 1 + 4 * (x - x.min()) / span
+    else:
+        if n < 5:
+            v._warn(f"{col!r}: only {n} account(s), so some of the five quintile scores stay empty.")
+        r = pd.Series(x).rank(method="min").to_numpy()
+        out = 1 + np.floor(5 * (r - 1) / n)
+        if x.min() == x.max():
+            v._warn(f"{col!r} has the same value for every account, so every account scores 1.")
+    return pd.Series(out, index=values.index, name=name or col)
+
+
+# Illustrative effort per account for each strategy (the kit's choice: the reading ranks the
+# strategies, develop most and exit least, but gives no numbers).
+STRATEGY_EFFORT = {"develop_defend": 4.0, "develop": 3.0, "selective_defence": 2.0, "defend_maintain": 2.0,
+                   "selective_maintenance": 1.0, "minimal_maintenance": 0.5, "exit": 0.0}
+
+
+def budget_by_cell(table: pd.DataFrame, budget: float, effort: Mapping[str, float] | None = None,
+                   lang: str = "en") -> pd.DataFrame:
+    """Share a relationship budget (engineers' days, visits, discounts) over the nine cells.
+
+    Each account gets effort points by its strategy (default
+    :data:`STRATEGY_EFFORT`, illustrative: develop and defend 4 ... exit 0);
+    a cell's budget = budget x (accounts in the cell x effort) / (sum over
+    all accounts of effort). Returns one row per cell in the order of the
+    grid (good relationship first, then low to high attractiveness):
+    ``cell``, ``cell_label``, ``strategy_label``, ``accounts``, ``effort``,
+    ``budget``, ``budget_per_account`` and ``revenue_share`` (if the table
+    has ``revenue``), so a planner can compare where the money goes with
+    where the sales are.
+
+    Example
+    -------
+    >>> m = burnett_matrix(pd.DataFrame({"attractiveness": [4.2, 4.0, 1.8], "relationship": [4.0, 4.0, 1.2]}))
+    >>> budget_by_cell(m, 100).set_index("cell")["budget"].loc[["high/good", "low/poor"]].tolist()
+    [100.0, 0.0]
+
+    Source: Burnett (2002): "spreading all resources evenly over all customers is a risk" (所有资源均匀分配
+    所有客户对企业意味着风险); READINGS.md.
+    """
+    v.require_columns(table, ["cell", "strategy", "attractiveness_level", "relationship_level"], "matrix table",
+                      fix="pass the table that burnett_matrix(...) or portfolio(...) returns.")
+    budget = v.require_positive(budget, "budget")
+    e = dict(STRATEGY_EFFORT if effort is None else effort)
+    missing = sorted(set(table["strategy"]) - set(e))
+    if missing:
+        raise CRMDataError(f"effort has no value for strategy {missing[0]!r} (used in the table). "
+                           f"Fix: give effort points for every strategy, e.g. {{{missing[0]!r}: 1.0, ...}}.")
+    for k, val in e.items():
+        if isinstance(val, (bool, np.bool_, str)) or not isinstance(val, (int, float, np.integer, np.floating)) \
+                or not np.isfinite(val) or val < 0:
+            raise CRMDataError(f"effort[{k!r}]={val!r} must be a number >= 0. Fix: e.g. effort={{{k!r}: 1.0, ...}}.")
+    pts = table["strategy"].map(e).astype("float64")
+    if pts.sum() <= 0:
+        raise CRMDataError("effort is 0 for every account in the table, so the budget cannot be shared. "
+                           "Fix: give a positive effort to at least one strategy that the table uses.")
+    order = [f"{a}/{r}" for r in RELATIONSHIP_LEVELS[::-1] for a in ATTRACTIVENESS_LEVELS]
+    grid = table.attrs.get("grid") or _DEFAULT_GRID
+    arr = _grid_array(grid)
+    strat = {f"{a}/{r}": arr[i, j] for i, r in enumerate(RELATIONSHIP_LEVELS) for j, a in enumerate(ATTRACTIVENESS_LEVELS)}
+    counts = table["cell"].value_counts().reindex(order, fill_value=0)
+    cell_pts = pts.groupby(table["cell"].to_numpy()).sum().reindex(order, fill_value=0.0)
+    out = pd.DataFrame({
+        "cell": order,
+        "cell_label": [cell_label(c, lang) for c in order],
+        "strategy_label": [label(strat[c], lang) for c in order],
+        "accounts": counts.to_numpy(),
+        "effort": [float(e.get(strat[c], 0.0)) for c in order],
+        "budget": (budget * cell_pts / pts.sum()).to_numpy(),
+    })
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["budget_per_account"] = np.where(out["accounts"] > 0, out["budget"] / out["accounts"].clip(lower=1), 0.0)
+    if "revenue" in table.columns:
+        v.require_numeric(table, ["revenue"])
+        rev = table["revenue"].groupby(table["cell"].to_numpy()).sum().reindex(order, fill_value=0.0)
+        out["revenue_share"] = (rev / table["revenue"].sum()).to_numpy()
+    return out
+
+
+def cell_label(cell: str, lang: str = "en") -> str:
+    """The text of a cell key such as "high/good" in ``lang`` ("High / Good")."""
+    from crmlab.labels import t
+
+    a, _, r = str(cell).partition("/")
+    return t("bm_cell_label", lang, attractiveness=label(a, lang), relationship=label(r, lang))
 
 
 # ----------------------------------------------------------------- teaching tables

@@ -31,7 +31,13 @@ The model (the truth):
   ``2 * noise / 3``); the true relationship index is the weighted sum of the
   rounded true scores (the scores that error-free data would give);
 - the true cell uses the default cut points (2.5, 3.5) on both indices, and
-  the true strategy comes from the default strategy grid.
+  the true strategy comes from the default strategy grid;
+- our gross margin on the account is ``0.15 + 0.04 (profit potential - 3)
+  + 0.02 (margin effect - 3) + N(0, 0.03)`` (true scores, clipped to
+  0.03-0.45) and its retention (the chance it buys again next year) is
+  ``0.55 + 0.09 (r - 1) + N(0, 0.05)`` (clipped to 0.40-0.97), the inputs of
+  a simple customer lifetime value (notebook 06). Both are drawn after
+  everything else, so the other columns do not depend on them.
 """
 
 from __future__ import annotations
@@ -132,12 +138,20 @@ def _draw(seed: int, n_accounts: int, n_experts: int, noise: float, missing_rate
     true_rel = np.column_stack([np.rint(rel[name]) for name in RELATIONSHIP_INDICATORS]) @ rw
     # revenue (our annual sales to the account, 10k CNY) grows with volume and share
     revenue = np.round(np.exp(3.8 + 0.8 * (true_scores[:, 0] - 3) + 1.5 * share + rng.normal(0, 0.6, size=n)), 1)
+    # drawn last, so every column above stays as it was before these two were added:
+    # our gross margin on the account grows with its true profit potential and margin effect;
+    # the chance it buys again next year grows with the latent relationship
+    k_pp = ATTRACTIVENESS_INDICATORS.index("profit_potential")
+    k_me = ATTRACTIVENESS_INDICATORS.index("margin_effect")
+    margin = np.round(np.clip(0.15 + 0.04 * (true_scores[:, k_pp] - 3) + 0.02 * (true_scores[:, k_me] - 3)
+                              + rng.normal(0, 0.03, size=n), 0.03, 0.45), 3)
+    retention = np.round(np.clip(0.55 + 0.09 * (r - 1) + rng.normal(0, 0.05, size=n), 0.40, 0.97), 2)
     accounts = pd.DataFrame({
         "account_id": ids, "industry": industry, "revenue": revenue,
         "wallet_share": share, "wallet_share_3y": share_3y,
         "contact_per_month": contact, "contact_breadth": breadth, "relationship_years": years,
         "price_rating": ratings["price"], "service_rating": ratings["service"],
-        "tech_rating": ratings["technology"],
+        "tech_rating": ratings["technology"], "gross_margin": margin, "retention": retention,
     })
     a_level = _level(true_attr, ("low", "medium", "high"))
     r_level = _level(true_rel, ("poor", "average", "good"))
@@ -197,6 +211,8 @@ register(DatasetSpec(
         "(客户关系状况) come from these columns: wallet share (钱夹份额) now and three years ago, "
         "contact frequency and breadth, years of relationship, and the account's ratings of our "
         "price competitiveness, service quality and technical strength (1 = very poor ... 5 = very good). "
+        "Our gross margin on the account and its retention (chance of buying again next year) give a simple "
+        "customer lifetime value (客户终身价值). "
         "Attractiveness is scored by experts in `burnett_expert_scores` (same accounts, same seed)."
     ),
     truth_notes=_TRUTH_NOTES,
@@ -212,6 +228,8 @@ register(DatasetSpec(
         Column("price_rating", "int", "1-5", "The account's rating of our price competitiveness"),
         Column("service_rating", "int", "1-5", "The account's rating of our service quality"),
         Column("tech_rating", "int", "1-5", "The account's rating of our technical strength"),
+        Column("gross_margin", "float", "0-1", "Our gross margin on sales to the account (share of revenue)"),
+        Column("retention", "float", "0-1", "Chance that the account buys from us again next year (the key-account team's estimate from its contract history)"),
     ),
     generator=make_accounts,
     default_seed=4,

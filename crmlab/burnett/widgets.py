@@ -24,19 +24,21 @@ def matrix_explorer(scores, relationship: pd.Series, revenue: pd.Series | None =
     spread over the group's indicators in the default proportions
     (:func:`crmlab.burnett.weights_from_groups`). The line above the chart
     counts the accounts whose cell differs from the default weights and cuts.
+    Slider labels get 230 px, enough for the longest group name ("Customer's
+    products/services") in English and Chinese.
     """
     if isinstance(scores, bm.ExpertPanel):
         scores = scores.scores
     base_groups = bm.group_weights()
     sliders = {g: widgets.FloatSlider(value=round(float(base_groups[g]), 2), min=0.0, max=1.0, step=0.01,
                                       description=bm.label(g, lang), continuous_update=False,
-                                      style={"description_width": "170px"}, layout={"width": "420px"})
+                                      style={"description_width": "230px"}, layout={"width": "520px"})
                for g in bm.GROUPS}
     cuts = {}
     for axis in ("attractiveness", "relationship"):
         cuts[axis] = widgets.FloatRangeSlider(value=list(bm.DEFAULT_CUTS), min=1.0, max=5.0, step=0.05,
                                               description=bm.label(axis, lang), continuous_update=False,
-                                              style={"description_width": "170px"}, layout={"width": "420px"})
+                                              style={"description_width": "230px"}, layout={"width": "520px"})
     data = pd.DataFrame({"relationship": pd.Series(relationship, dtype="float64").reindex(scores.index)})
     if revenue is not None:
         data["revenue"] = pd.Series(revenue, dtype="float64").reindex(scores.index)

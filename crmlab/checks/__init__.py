@@ -147,7 +147,8 @@ def grade_number(x: float, expected: float, tol: float = 0.0, rel: float = 0.0, 
       rounded to ``digits`` decimals or more (within half a unit of the last asked decimal;
       ``digits`` is what the question asks for);
     - close: within three times that tolerance, or ``expected`` correctly rounded
-      to fewer decimals than asked and within 5% (a rounding slip, not a method error);
+      to fewer decimals than asked (to at least one decimal, or a whole number within 5%):
+      a rounding slip, not a method error;
     - wrong: anything else.
 
     >>> grade_number(6.6, 6.63, rel=0.01), grade_number(-26, -26.3, digits=0), grade_number(3.8, 3.79, tol=0.005)
@@ -162,7 +163,7 @@ def grade_number(x: float, expected: float, tol: float = 0.0, rel: float = 0.0, 
     rounded_ok = d < 7 and err <= 0.5 * 10.0 ** -d + eps
     if err <= allowed + eps or (digits is not None and err <= 0.5 * 10.0 ** -digits + eps):
         return "right"
-    if err <= 3 * allowed + eps or (rounded_ok and err <= 0.05 * abs(expected)):
+    if err <= 3 * allowed + eps or (rounded_ok and (d >= 1 or err <= 0.05 * abs(expected))):
         return "close"
     return "wrong"
 

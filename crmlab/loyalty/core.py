@@ -38,7 +38,7 @@ from crmlab.stats import wilson_ci
 
 __all__ = [
     "repeat_rate", "tucker_loyal", "rfm", "RFM_SEGMENTS", "purchase_deciles", "lorenz_curve", "gini",
-    "pareto_share", "cohort_retention", "churn_by_group", "clv", "clv_projection", "margin_multiplier",
+    "pareto_share", "cohort_retention", "churn_by_group", "customer_targets", "TARGET_GROUPS", "clv", "clv_projection", "margin_multiplier",
     "retention_sensitivity", "nps", "jones_sasser", "JONES_SASSER_TYPES", "loyalty_groups",
     "LOYALTY_GROUPS", "rfm_summary", "UNIT_DAYS",
     "BGNBD", "fit_bgnbd", "bgnbd_loglik", "expected_purchases", "expected_purchases_new", "p_alive",
@@ -540,7 +540,8 @@ def cohort_retention(df: pd.DataFrame, customer: str = "customer_id", date: str 
 
 
 def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", date: str = "date",
-                   as_of=None, inactive_days: int = 180, confidence: float = 0.95) -> pd.DataFrame:
+                   as_of=None, inactive_days: int = 180, confidence: float = 0.95,
+                   margin: str | None = None) -> pd.DataFrame:
     """Churn rate (流失率) per customer group, with Wilson intervals.
 
     A customer counts as churned when their last purchase on or before
@@ -549,6 +550,24 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
     others could not have churned yet). ``by`` is a column of the
     transactions; a customer's group is its value on their first purchase.
     Returns: n, churned, rate, ci_low, ci_high per group.
+
+    With ``margin=`` (a column of gross profit per purchase) the cost of
+    churn (流失成本) is added: ``lost_margin``, the yearly margin the
+    churned customers brought while active (their margin in the 365 days up
+    to their last purchase), ``lost_per_churned`` (its mean per churned
+    customer) and ``value_per_point`` = n / 100 * lost_per_churned, the
+    yearly margin kept if churn fell by one percentage point (one customer
+    in a hundred kept, valued at a churned customer's margin): the most a
+    retention programme may cost per point and year and still pay.
+
+    Example
+    -------
+    >>> tx = pd.DataFrame({"customer_id": [1, 1, 2, 3], "channel": ["app", "app", "app", "store"],
+    ...                    "date": ["2024-01-01", "2024-12-01", "2024-01-05", "2024-02-01"],
+    ...                    "margin": [10.0, 20.0, 30.0, 5.0]})
+    >>> out = churn_by_group(tx, "channel", as_of="2024-12-31", margin="margin")
+    >>> out[["n", "churned", "lost_margin", "value_per_point"]].values.tolist()
+    [[2.0, 1.0, 30.0, 0.6], [1.0, 1.0, 5.0, 0.05]]
 
     Parameters
     ----------
@@ -564,6 +583,8 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
         Days without a purchase after which a customer counts as churned.
     confidence : float, default 0.95
         Level of the Wilson intervals.
+    margin : str, optional
+        Column of gross profit per purchase; adds the cost-of-churn columns.
     """
     if isinstance(inactive_days, (bool, np.bool_)):
         raise CRMDataError(f"inactive_days={inactive_days!r} is not a number of days. Fix: e.g. inactive_days=180.")
@@ -571,7 +592,7 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
     confidence = v.require_confidence(confidence)
     if by is None:
         raise CRMDataError("churn_by_group needs by= (the grouping column). Fix: e.g. by='channel'.")
-    work = _transactions(df, customer, date, extra=[by])
+    work = _transactions(df, customer, date, margin=margin, extra=[by])
     v.require_group_labels(df, by)
     as_of = _as_of(as_of, work["date"])
     work = work[work["date"] <= as_of]
@@ -583,7 +604,124 @@ def churn_by_group(df: pd.DataFrame, by: str, customer: str = "customer_id", dat
         raise CRMDataError(f"no customer was acquired {inactive_days} days before as_of. Fix: choose a later as_of.")
     churned = (last < cutoff)[eligible].rename("churned")
     groups = _per_customer_group(work, by).reindex(churned.index).rename(by)
-    return _rate_table(churned, groups, confidence, "churned")
+    out = _rate_table(churned, groups, confidence, "churned")
+    if margin is None:
+        return out
+    # yearly margin while active: the 365 days up to each customer's last purchase
+    last_of_row = work["customer"].map(last)
+    active_year = work["date"] > last_of_row - pd.Timedelta(days=365)
+    yearly = work.loc[active_year].groupby("customer")["margin"].sum().reindex(churned.index)
+    lost = yearly.where(churned, 0.0).groupby(groups, sort=True).sum()
+    out["lost_margin"] = lost.reindex(out.index).to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["lost_per_churned"] = np.where(out["churned"] > 0, out["lost_margin"] / out["churned"].clip(lower=1),
+                                           np.nan)
+    out["value_per_point"] = out["n"] / 100 * out["lost_per_churned"]
+    if (out["churned"] == 0).any():
+        none = ", ".join(map(str, out.index[out["churned"] == 0][:5]))
+        warnings.warn(f"no churned customer in group(s) {none}: their lost_per_churned and value_per_point are "
+                      "empty (NaN), as there is no churn to reduce. Fix: read their rate (0), or use a shorter "
+                      "inactive_days.", CRMWarning, stacklevel=2)
+    return out
+
+
+TARGET_GROUPS = ("transaction", "keep", "grow_share", "losing_value", "other")
+
+
+def customer_targets(df: pd.DataFrame, customer: str = "customer_id", date: str = "date", amount: str = "amount",
+                     margin: str = "margin", as_of=None, max_margin_rate: float = 0.15, grow_share: float = 0.4,
+                     decline: float = 0.25) -> pd.DataFrame:
+    """Transaction customers and the three target groups of the purchase decile analysis.
+
+    The course notes *Customer relationship analysis* first set aside the **transaction
+    customers** (交易客户: they buy on price alone and bring little profit):
+    here, customers whose margin rate (total margin / total sales) is below
+    ``max_margin_rate``. Among the **relationship customers** (关系客户) it
+    names three targets from the purchase deciles (customers ranked by
+    sales up to ``as_of``):
+
+    - ``keep``: the top decile, who bring the most profit: keep them;
+    - ``grow_share``: the next deciles, taken until together they reach
+      ``grow_share`` of sales (the reading: 40-50%); they may also buy from
+      competitors: raise our share of their purchases;
+    - ``losing_value``: other profitable customers whose sales in the year
+      up to ``as_of`` fell by more than ``decline`` against the year before;
+      winning them back may cost more than it brings;
+    - ``other``: the rest.
+
+    Returns one row per customer: sales, profit, margin_rate, decile,
+    sales_last_year, sales_year_before, target (one of ``TARGET_GROUPS``).
+
+    Example
+    -------
+    >>> tx = pd.DataFrame({"customer_id": list(range(1, 11)) + [9],
+    ...                    "date": ["2024-06-01"] * 10 + ["2023-06-01"],
+    ...                    "amount": [500.0, 300, 200, 150, 120, 100, 80, 60, 40, 20, 100],
+    ...                    "margin": [150.0, 90, 60, 10, 36, 30, 24, 18, 12, 6, 30]})
+    >>> customer_targets(tx, as_of="2024-12-31", grow_share=0.3)["target"].tolist()
+    ['keep', 'grow_share', 'grow_share', 'transaction', 'other', 'other', 'other', 'other', 'losing_value', 'other']
+
+    Parameters
+    ----------
+    df : DataFrame
+        Transactions, one row per purchase.
+    customer, date, amount, margin : str
+        Columns of the customer id, purchase date, sales and gross profit.
+    as_of : date, optional
+        The reference date (default: the latest purchase date); later purchases are ignored.
+    max_margin_rate : float, default 0.15
+        Margin rate below which a customer counts as a transaction customer.
+    grow_share : float, default 0.4
+        Share of sales the ``grow_share`` deciles reach together (0-1).
+    decline : float, default 0.25
+        Fall in yearly sales (0-1) from which a customer is losing value.
+
+    Source: course notes *Customer relationship analysis* (划分交易客户, 划分关系客户, 购买十分位分析).
+    """
+    max_margin_rate = _number(max_margin_rate, "max_margin_rate", -1, 1, "0.15")
+    grow_share = _number(grow_share, "grow_share", 0, 1, "0.4")
+    decline = _number(decline, "decline", 0, 1, "0.25")
+    if grow_share <= 0 or grow_share >= 1 or decline <= 0 or decline >= 1:
+        bad = "grow_share" if grow_share <= 0 or grow_share >= 1 else "decline"
+        raise CRMDataError(f"{bad}={grow_share if bad == 'grow_share' else decline:g} must lie strictly between "
+                           f"0 and 1. Fix: e.g. {bad}={0.4 if bad == 'grow_share' else 0.25}.")
+    work = _transactions(df, customer, date, amount, margin)
+    as_of = _as_of(as_of, work["date"])
+    work = work[work["date"] <= as_of]
+    if work.empty:
+        raise CRMDataError("no purchase on or before as_of. Fix: choose a later as_of.")
+    per = work.groupby("customer", sort=True).agg(sales=("amount", "sum"), profit=("margin", "sum"))
+    if len(per) < 10:
+        raise CRMDataError(f"only {len(per)} customers: a decile analysis needs at least 10. Fix: use more data.")
+    if per["sales"].sum() <= 0:
+        raise CRMDataError(f"column {amount!r} sums to 0, so sales shares are undefined. Fix: check the amount column.")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per["margin_rate"] = np.where(per["sales"] > 0, per["profit"] / per["sales"].where(per["sales"] > 0), 0.0)
+    n = len(per)
+    order = np.argsort(-per["sales"].to_numpy(), kind="stable")
+    q, rem = divmod(n, 10)
+    pos = np.arange(n)
+    big = rem * (q + 1)
+    decile = np.empty(n, dtype="int64")
+    decile[order] = np.where(pos < big, pos // (q + 1), rem + (pos - big) // max(q, 1)) + 1
+    per["decile"] = decile
+    year = pd.Timedelta(days=365)
+    recent = work["date"] > as_of - year
+    before = (work["date"] > as_of - 2 * year) & ~recent
+    per["sales_last_year"] = work.loc[recent].groupby("customer")["amount"].sum().reindex(per.index, fill_value=0.0)
+    per["sales_year_before"] = work.loc[before].groupby("customer")["amount"].sum().reindex(per.index, fill_value=0.0)
+    share = per.groupby("decile")["sales"].sum() / per["sales"].sum()
+    after_top = share.iloc[1:].cumsum()
+    last_grow = int(after_top.index[np.argmax(after_top.to_numpy() >= grow_share)]) if (after_top >= grow_share).any() \
+        else int(share.index.max())
+    transaction = per["margin_rate"] < max_margin_rate
+    losing = (per["profit"] > 0) & (per["sales_year_before"] > 0) & \
+        (per["sales_last_year"] < (1 - decline) * per["sales_year_before"])
+    per["target"] = np.select(
+        [transaction, per["decile"] == 1, per["decile"] <= last_grow, losing],
+        ["transaction", "keep", "grow_share", "losing_value"], default="other")
+    per.index.name = customer
+    return per
 
 
 # --------------------------------------------------------------- customer lifetime value
@@ -808,21 +946,33 @@ JONES_SASSER_TYPES = ("apostle", "loyalist", "mercenary", "hostage", "defector",
 
 
 def jones_sasser(df: pd.DataFrame, loyal: str = "loyal", satisfaction: str = "satisfaction",
-                 recommend: str = "recommend", satisfied_at: int = 4, apostle_at: int = 9,
-                 terrorist_at: int = 2, lang: str | None = None) -> pd.Series:
+                 recommend: str = "recommend", satisfied_at: int = 5, apostle_at: int = 9,
+                 terrorist_at: int = 2, dissatisfied_at: int = 2, lang: str | None = None) -> pd.Series:
     """The satisfaction-loyalty matrix (Jones & Sasser 1995): one of six types per respondent.
 
-    satisfied = satisfaction >= ``satisfied_at`` (4 on 1-5); ``loyal`` is a
+    satisfied = satisfaction >= ``satisfied_at``: by default the **top box**
+    (5 = completely satisfied on 1-5), Jones & Sasser's point being that
+    only completely satisfied customers are reliably loyal; ``loyal`` is a
     yes/no column (e.g. bought again after the survey, or Tucker-loyal).
 
     - satisfied and loyal: apostle (热心追随者) when also a promoter
       (recommend >= ``apostle_at``), else loyalist (忠诚者)
     - satisfied, not loyal: mercenary (唯利是图者)
     - not satisfied, loyal: hostage (不自主者)
-    - not satisfied, not loyal: terrorist (恐怖分子) when recommend <=
-      ``terrorist_at`` (vocal), else defector (背叛者)
+    - not satisfied, not loyal: terrorist (恐怖分子) when dissatisfied
+      (satisfaction <= ``dissatisfied_at``) and vocal (recommend <=
+      ``terrorist_at``), else defector (背叛者)
 
     Returns keys (or labels in ``lang``); NaN where an answer is missing.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"satisfaction": [5, 5, 4, 4, 1], "recommend": [10, 7, 8, 6, 0],
+    ...                   "loyal": [True, True, False, True, False]})
+    >>> jones_sasser(s).tolist()
+    ['apostle', 'loyalist', 'defector', 'hostage', 'terrorist']
+    >>> jones_sasser(s, satisfied_at=4).tolist()[2]
+    'mercenary'
 
     Parameters
     ----------
@@ -834,12 +984,16 @@ def jones_sasser(df: pd.DataFrame, loyal: str = "loyal", satisfaction: str = "sa
         Column of overall satisfaction (1-5).
     recommend : str, default "recommend"
         Column of the likelihood to recommend (0-10).
-    satisfied_at : int, default 4
-        Satisfaction from which a respondent counts as satisfied.
+    satisfied_at : int, default 5
+        Satisfaction from which a respondent counts as satisfied (a whole
+        number 2-5; 5 = top box only, 4 = the "satisfied or very satisfied" reading).
     apostle_at : int, default 9
         Recommendation from which a satisfied loyal respondent is an apostle.
     terrorist_at : int, default 2
         Recommendation at or below which a dissatisfied defector is a terrorist.
+    dissatisfied_at : int, default 2
+        Satisfaction at or below which a respondent counts as dissatisfied
+        (a terrorist must be); below ``satisfied_at``.
     lang : str, optional
         Return labels in this language instead of keys.
 
@@ -850,7 +1004,11 @@ def jones_sasser(df: pd.DataFrame, loyal: str = "loyal", satisfaction: str = "sa
     _colnames(loyal=loyal, satisfaction=satisfaction, recommend=recommend)
     v.require_columns(df, [loyal, satisfaction, recommend], "survey")
     _require_unique_columns(df, [loyal, satisfaction, recommend])
-    satisfied_at = _number(satisfied_at, "satisfied_at", 1, 5, "4")
+    satisfied_at = v.require_int(satisfied_at, "satisfied_at", 2, 5)
+    dissatisfied_at = v.require_int(dissatisfied_at, "dissatisfied_at", 1, 4)
+    if dissatisfied_at >= satisfied_at:
+        raise CRMDataError(f"dissatisfied_at={dissatisfied_at} must be below satisfied_at={satisfied_at}. "
+                           "Fix: e.g. dissatisfied_at=2, satisfied_at=5.")
     apostle_at = _number(apostle_at, "apostle_at", 0, 10, "9")
     terrorist_at = _number(terrorist_at, "terrorist_at", 0, 10, "2")
     if terrorist_at >= apostle_at:
@@ -867,8 +1025,9 @@ def jones_sasser(df: pd.DataFrame, loyal: str = "loyal", satisfaction: str = "sa
     ok = sat.notna() & rec.notna() & is_loyal.notna()
     ly = is_loyal.fillna(False).astype(bool)
     happy = sat >= satisfied_at
+    vocal = (sat <= dissatisfied_at) & (rec <= terrorist_at)
     key = np.select(
-        [happy & ly & (rec >= apostle_at), happy & ly, happy & ~ly, ~happy & ly, ~happy & ~ly & (rec <= terrorist_at)],
+        [happy & ly & (rec >= apostle_at), happy & ly, happy & ~ly, ~happy & ly, ~happy & ~ly & vocal],
         ["apostle", "loyalist", "mercenary", "hostage", "terrorist"], default="defector")
     out = pd.Series(key, index=df.index, dtype="str").where(ok)
     if lang is not None:

@@ -50,17 +50,53 @@ CATEGORY_MIX = (0.40, 0.22, 0.18, 0.12, 0.08)
 BREADTH = {"apostle": 4.0, "loyalist": 3.0, "mercenary": 1.8, "hostage": 1.5, "defector": 1.5, "terrorist": 2.5}
 # Survey answers: means per segment (satisfaction 1-5, recommend 0-10,
 # intentions 1-5, price tolerance = % price rise accepted before switching).
+# The satisfaction mean is the latent mean before rounding and clipping to 1-5
+# (5.3 puts almost every apostle in the top box). Loyal types (apostle,
+# loyalist) answer in the top box, mercenaries and defectors mostly 4 or 3:
+# the Jones & Sasser (1995) pattern, loyalty rising sharply only at
+# "completely satisfied", as the Xerox top-box effect in topic 1.
 SURVEY_MEANS = {
-    "apostle": (4.85, 9.5, 4.8, 4.5, 15.0),
-    "loyalist": (4.2, 8.0, 4.3, 3.6, 10.0),
-    "mercenary": (4.2, 7.2, 3.4, 2.8, 2.0),
-    "hostage": (2.0, 4.5, 3.9, 2.5, 12.0),
-    "defector": (2.4, 4.5, 2.0, 1.8, 3.0),
-    "terrorist": (1.4, 1.0, 1.5, 1.3, 1.0),
+    "apostle": (5.3, 9.5, 4.8, 4.5, 15.0),
+    "loyalist": (5.0, 8.0, 4.3, 3.6, 10.0),
+    "mercenary": (4.4, 7.2, 3.4, 2.8, 2.0),
+    "hostage": (2.6, 4.5, 3.9, 2.5, 12.0),
+    "defector": (3.8, 4.5, 2.0, 1.8, 3.0),
+    "terrorist": (1.3, 1.0, 1.5, 1.3, 1.0),
+}
+# Reasons for churn (客户流失的原因, course notes *Customer relationship analysis*), asked of the respondents who had
+# not bought for CHURN_INACTIVE_DAYS before the survey: the mix per segment.
+CHURN_INACTIVE_DAYS = 180
+CHURN_REASONS = ("quality", "no_innovation", "service", "staff_left", "competitor_offer", "short_term")
+CHURN_REASON_MIX = {
+    "apostle": (0.15, 0.20, 0.15, 0.30, 0.10, 0.10),
+    "loyalist": (0.15, 0.20, 0.15, 0.25, 0.15, 0.10),
+    "mercenary": (0.05, 0.10, 0.05, 0.05, 0.65, 0.10),
+    "hostage": (0.25, 0.20, 0.25, 0.05, 0.15, 0.10),
+    "defector": (0.35, 0.10, 0.30, 0.05, 0.10, 0.10),
+    "terrorist": (0.30, 0.05, 0.50, 0.05, 0.05, 0.05),
 }
 PROSPECTS = {"prospect_open": 0.5, "prospect_closed": 0.5}  # non-users: may become customers / will not
 PROSPECT_INTENT = {"prospect_open": 3.9, "prospect_closed": 1.5}
 RESPONSE_RATE = 0.7
+
+
+SAT_LINK = 0.5   # satisfaction points per standard deviation of a customer's own buying propensity
+SAT_NOISE = 0.45  # sd of the rest of the satisfaction answer
+
+
+def _propensity(lam, p):
+    """A customer's own buying propensity: log purchase rate minus log drop-out odds, standardised."""
+    z = np.log(lam) - np.log(p / (1 - p))
+    return (z - z.mean()) / z.std()
+
+
+LOYAL_TYPES = ("apostle", "loyalist", "hostage")  # the types whose buying lasts (small drop-out)
+
+
+def _loyal_share(sat, seg_codes) -> dict:
+    """Share of respondents of a lasting (loyal) type at each satisfaction level: the truth behind the trap chart."""
+    loyal = np.isin(np.asarray(SEGMENTS)[seg_codes], LOYAL_TYPES)
+    return {str(level): round(float(loyal[sat == level].mean()), 4) for level in range(1, 6) if (sat == level).any()}
 
 
 def _clip_round(x, low, high):
@@ -118,7 +154,8 @@ def _simulate(seed: int, n_customers: int):
     eligible = np.flatnonzero((acquired <= CALIBRATION_END) & (rng.random(n) < RESPONSE_RATE))
     sm = np.array([SURVEY_MEANS[s] for s in SEGMENTS])[seg[eligible]]
     k = len(eligible)
-    sat = _clip_round(sm[:, 0] + rng.normal(0, 0.55, k), 1, 5)
+    prop = _propensity(lam, p)
+    sat = _clip_round(sm[:, 0] + SAT_LINK * prop[eligible] + rng.normal(0, SAT_NOISE, k), 1, 5)
     rec = _clip_round(sm[:, 1] + 0.6 * (sat - sm[:, 0]) + rng.normal(0, 1.2, k), 0, 10)
     rep = _clip_round(sm[:, 2] + rng.normal(0, 0.7, k), 1, 5)
     cross = _clip_round(sm[:, 3] + rng.normal(0, 0.8, k), 1, 5)
@@ -131,6 +168,15 @@ def _simulate(seed: int, n_customers: int):
     pros_rep = _clip_round(pint + rng.normal(0, 0.7, n_pros), 1, 5)
     pros_tol = _clip_round(rng.gamma(2.0, 2.0, n_pros), 0, 30)
     na = np.full(n_pros, np.nan)
+    # churn reasons: respondents without a purchase in the CHURN_INACTIVE_DAYS before the survey
+    cal_day = (CALIBRATION_END - START).days
+    before = day <= cal_day
+    last_day = np.full(n, -1)
+    np.maximum.at(last_day, cust[before], day[before])
+    lapsed = last_day[eligible] < cal_day - CHURN_INACTIVE_DAYS
+    rmix = np.cumsum(np.array([CHURN_REASON_MIX[s] for s in SEGMENTS])[seg[eligible]], axis=1)
+    reason_code = np.minimum((rng.random(k)[:, None] > rmix).sum(axis=1), len(CHURN_REASONS) - 1)
+    reason = np.where(lapsed, np.asarray(CHURN_REASONS, dtype=object)[reason_code], None)
     survey = pd.DataFrame({
         "customer_id": np.concatenate([eligible + 1, n + 1 + np.arange(n_pros)]),
         "customer": np.concatenate([np.ones(k, bool), np.zeros(n_pros, bool)]),
@@ -140,6 +186,7 @@ def _simulate(seed: int, n_customers: int):
         "cross_purchase_intent": np.concatenate([cross, na]),
         "recommend_intent": np.concatenate([rec_int, na]),
         "price_tolerance": np.concatenate([tol, pros_tol]),
+        "churn_reason": pd.array(np.concatenate([reason, np.full(n_pros, None, dtype=object)]), dtype="str"),
     })
     segment_of = {str(i + 1): SEGMENTS[s] for i, s in enumerate(seg)}
     segment_of.update({str(n + 1 + i): pros_names[s] for i, s in enumerate(pros)})
@@ -153,6 +200,11 @@ def _simulate(seed: int, n_customers: int):
                                       "cross_purchase_intent", "price_tolerance"), v))
                          for s, v in SURVEY_MEANS.items()},
         "prospect_intent": dict(PROSPECT_INTENT),
+        "satisfaction_link": {"per_sd_of_propensity": SAT_LINK, "noise_sd": SAT_NOISE,
+                              "propensity": "log(lambda) - log(p / (1 - p)), standardised over the customers"},
+        "loyal_type_share_by_satisfaction": _loyal_share(sat, seg[eligible]),
+        "churn_inactive_days": CHURN_INACTIVE_DAYS,
+        "churn_reason_mix": {s: dict(zip(CHURN_REASONS, v)) for s, v in CHURN_REASON_MIX.items()},
         "start": str(START.date()), "end": str(END.date()),
         "calibration_end": str(CALIBRATION_END.date()), "time_unit": "week",
         "n_customers": n, "n_prospects": n_pros,
@@ -219,7 +271,8 @@ register(DatasetSpec(
     description=(
         "One row per respondent: a random 70% of the customers acquired by the survey date, "
         "and prospects (non-users, `customer` = 0) with new ids. Prospects answer only the "
-        "purchase intention and the price question. Intentions use 1 = certainly not ... "
+        "purchase intention and the price question; customers who had not bought for 180 days "
+        "give their main reason for buying less (`churn_reason`). Intentions use 1 = certainly not ... "
         "5 = certainly; likelihood to recommend is the 0-10 NPS question."
     ),
     truth_notes=_TRUTH_NOTES,
@@ -233,6 +286,11 @@ register(DatasetSpec(
                "Cross-purchase intention (交叉购买意向): buy other categories from us"),
         Column("recommend_intent", "int", "1-5, empty for prospects", "Recommendation intention (推荐购买意向)"),
         Column("price_tolerance", "int", "0-30 %", "Price rise (percent) the customer would accept before switching (价格容忍度)"),
+        Column("churn_reason", "str", "quality / no_innovation / service / staff_left / competitor_offer / "
+               "short_term; empty unless lapsed",
+               "Main reason for buying less (客户流失的原因), asked only of customers with no purchase in the "
+               "180 days before the survey: unstable quality, no new products, poor service, "
+               "their contact left our staff, a competitor's offer, short-term actions that put them off"),
     ),
     generator=make_survey,
     default_seed=3,

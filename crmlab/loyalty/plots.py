@@ -11,6 +11,7 @@ from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_
 
 __all__ = ["decile_bars", "pareto_curve", "cohort_heatmap", "churn_bars", "rfm_bars", "sensitivity_plot",
            "clv_curve", "nps_bars", "jones_sasser_map", "trap_bars", "bgnbd_holdout", "segment_heatmap",
+           "churn_reason_bars", "target_bars",
            "LOYALTY_COLORS"]
 
 # One colour per loyalty type, the same in every loyalty plot.
@@ -49,12 +50,16 @@ def pareto_curve(curve: pd.DataFrame, gini: float, ax=None, lang: str = "en", to
                     t("cum_value", lang) + " (%)", lang)
 
 
-def cohort_heatmap(table: pd.DataFrame, ax=None, lang: str = "en"):
-    """Heatmap of a :func:`crmlab.loyalty.cohort_retention` table (percent)."""
+_PERIOD_LABEL = {"Q": "quarters_since", "M": "months_since", "Y": "years_since"}
+
+
+def cohort_heatmap(table: pd.DataFrame, ax=None, lang: str = "en", freq: str = "Q"):
+    """Heatmap of a :func:`crmlab.loyalty.cohort_retention` table (percent); ``freq`` as in that table."""
     ax = get_ax(ax, figsize=(9, 5))
     sns.heatmap(table * 100, annot=True, fmt=".0f", cmap="Blues", vmin=0, vmax=100, ax=ax)
     ax.collections[0].colorbar.set_label(t("retention_axis", lang) + " (%)")  # font set by decorate
-    return decorate(ax, t("cohort_title", lang), t("periods_since", lang), t("cohort", lang), lang)
+    xlabel = t(_PERIOD_LABEL.get(str(freq).upper()[:1], "periods_since"), lang)
+    return decorate(ax, t("cohort_title", lang), xlabel, t("cohort", lang), lang)
 
 
 def churn_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float = 0.95, group_label: str = "channel"):
@@ -87,8 +92,8 @@ def sensitivity_plot(tables: dict, ax=None, lang: str = "en"):
     """
     ax = get_ax(ax)
     lows, highs = [], []
-    for name, tab in tables.items():
-        ax.plot(tab.index * 100, tab["change_pct"], marker="o", label=name)
+    for (name, tab), color in zip(tables.items(), PALETTES["cycle"] * 2):
+        ax.plot(tab.index * 100, tab["change_pct"], marker="o", label=name, color=color)
         lows.append(tab["change_pct"].min())
         highs.append(tab["change_pct"].max())
     ax.axhspan(25, 85, color=INK["green"], alpha=0.12, label=t("reichheld_band", lang))
@@ -125,9 +130,13 @@ def nps_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
 
 
 def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "satisfaction",
-                     loyalty: str = "purchases_next", loyal_at: float = 2, satisfied_at: float = 4,
+                     loyalty: str = "purchases_next", loyal_at: float = 2, satisfied_at: float = 5,
                      ax=None, lang: str = "en", seed: int = 0):
     """The satisfaction-loyalty matrix: satisfaction (jittered) against later purchases, coloured by type.
+
+    The y axis is symmetric-logarithmic (linear from 0 to 4, logarithmic above, noted on the axis) so
+    that the few heavy buyers do not squeeze everyone else into the bottom row; the legend sits outside
+    the axes, so it covers no point.
 
     Parameters
     ----------
@@ -139,8 +148,8 @@ def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "sa
         Column of satisfaction (x axis).
     loyalty : str, default "purchases_next"
         Column of later purchases (y axis).
-    loyal_at, satisfied_at : float, default 2 and 4
-        Where the dashed dividing lines are drawn.
+    loyal_at, satisfied_at : float, default 2 and 5
+        Where the dashed dividing lines are drawn (use the thresholds of the classification).
     ax : matplotlib Axes, optional
         Where to draw (default: a new figure).
     lang : str, default "en"
@@ -148,7 +157,7 @@ def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "sa
     seed : int, default 0
         Seed of the jitter.
     """
-    ax = get_ax(ax, figsize=(7.5, 5.5))
+    ax = get_ax(ax, figsize=(8.5, 5.5))
     rng = np.random.default_rng(seed)
     keep = types.notna()
     x = df.loc[keep, satisfaction].astype(float) + rng.uniform(-0.3, 0.3, keep.sum())
@@ -163,26 +172,37 @@ def jones_sasser_map(df: pd.DataFrame, types: pd.Series, satisfaction: str = "sa
     ticks = [v for v in (0, 1, 2, 4, 8, 16, 32, 64, 128) if v <= top * 1.1]
     ax.set_yticks(ticks, [str(v) for v in ticks])
     ax.minorticks_off()
-    ax.set_ylim(bottom=-0.6)
+    ax.set_ylim(-0.6, top * 1.25)
     ax.axvline(satisfied_at - 0.5, color=INK["grey"], ls="--", lw=1)
     ax.axhline(loyal_at - 0.5, color=INK["grey"], ls="--", lw=1)
     ax.set_xticks([1, 2, 3, 4, 5])
-    ax.legend(loc="upper left", fontsize=8, markerscale=1.5)
-    return decorate(ax, t("js_title", lang), t("satisfaction_15", lang), t("purchases_next", lang), lang,
-                    legend_title=t("js_type", lang))
+    ax.set_xlim(0.5, 5.5)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, markerscale=1.5, frameon=False)
+    return decorate(ax, t("js_title", lang), t("satisfaction_15", lang),
+                    t("purchases_next", lang) + "\n" + t("symlog_note", lang), lang, legend_title=t("js_type", lang))
 
 
-def trap_bars(table: pd.DataFrame, ax=None, lang: str = "en", satisfied_at: int = 4):
-    """Share who stayed loyal per satisfaction level (a table with n, rate, ci_low, ci_high by level)."""
+def trap_bars(table: pd.DataFrame, ax=None, lang: str = "en", satisfied_at: int = 5):
+    """Share who stayed loyal per satisfaction level (a table with n, rate, ci_low, ci_high by level).
+
+    One colour for the levels below ``satisfied_at`` and one for the satisfied (top box by default):
+    the colours mark the classification, not a rainbow of levels. The title states the ratio of the
+    top box's rate to the rate one level below.
+    """
     ax = get_ax(ax)
     data = table.reset_index()
     level = data.columns[0]
-    bars_with_interval(ax, data, "rate", colors=PALETTES["scale5"][: len(data)], labels=data[level].astype(str),
-                       scale=100, saturation=0.75)
+    colors = [INK["blue"] if lv >= satisfied_at else INK["grey"] for lv in data[level]]
+    bars_with_interval(ax, data, "rate", colors=colors, labels=data[level].astype(str), scale=100, saturation=0.75)
     ax.set_ylim(0, 100)
-    sat = data[data[level] >= satisfied_at]
-    left = 1 - (sat["rate"] * sat["n"]).sum() / sat["n"].sum()
-    return decorate(ax, t("trap_title", lang, share=left), t("satisfaction_15", lang), t("loyal_rate", lang), lang)
+    rates = data.set_index(level)["rate"]
+    below = rates[rates.index < satisfied_at]
+    if satisfied_at in rates.index and len(below) and below.iloc[-1] > 0:
+        title = t("trap_title", lang, top=rates[satisfied_at], below=below.iloc[-1],
+                  ratio=rates[satisfied_at] / below.iloc[-1])
+    else:
+        title = t("trap_title_plain", lang)
+    return decorate(ax, title, t("satisfaction_15", lang), t("loyal_rate", lang), lang)
 
 
 def bgnbd_holdout(summary: pd.DataFrame, predicted, ax=None, lang: str = "en", max_x: int = 10,
@@ -218,14 +238,60 @@ def bgnbd_holdout(summary: pd.DataFrame, predicted, ax=None, lang: str = "en", m
 
 
 def segment_heatmap(crosstab: pd.DataFrame, ax=None, lang: str = "en"):
-    """Row-normalised crosstab of true segments (rows) against estimated types (columns), in percent."""
-    ax = get_ax(ax, figsize=(8, 5))
-    share = crosstab.div(crosstab.sum(axis=1), axis=0) * 100
-    sns.heatmap(share, annot=True, fmt=".0f", cmap="Greens", vmin=0, vmax=100, ax=ax, cbar=False,
-                xticklabels=True, yticklabels=True)
+    """Row-normalised crosstab of true segments (rows) against estimated types (columns), in percent.
+
+    Each cell is the percentage of a true segment's respondents given that estimated type (rows add up
+    to 100%); the colour bar shows the scale and the rows' sizes are in the tick labels (n).
+    """
+    ax = get_ax(ax, figsize=(8.5, 5))
+    sizes = crosstab.sum(axis=1)
+    share = crosstab.div(sizes.where(sizes > 0), axis=0) * 100
+    sns.heatmap(share, annot=share.map(lambda v: "" if pd.isna(v) else f"{v:.0f}%"), fmt="", cmap="Greens",
+                vmin=0, vmax=100, ax=ax, cbar=True, xticklabels=True, yticklabels=True)
+    ax.collections[0].colorbar.set_label(t("row_pct", lang))
     # translated tick labels only after seaborn has drawn (it draws once to lay out the ticks)
     ax.set_xticks(ax.get_xticks(), [t(k, lang) for k in share.columns], rotation=30, ha="right")
-    ax.set_yticks(ax.get_yticks(), [t(k, lang) for k in share.index], rotation=0)
+    ax.set_yticks(ax.get_yticks(), [f"{t(k, lang)} (n={int(sizes[k])})" for k in share.index], rotation=0)
     diag = sum(crosstab.loc[k, k] for k in crosstab.index if k in crosstab.columns)
     acc = diag / crosstab.to_numpy().sum()
     return decorate(ax, t("segments_title", lang, acc=acc), t("estimated_type", lang), t("true_segment", lang), lang)
+
+
+def churn_reason_bars(reasons: pd.Series, ax=None, lang: str = "en", confidence: float = 0.95):
+    """Share of each churn reason among the lapsed respondents who gave one, with Wilson intervals.
+
+    ``reasons`` holds one reason key per respondent (missing = not asked); the bars are sorted by share.
+    """
+    from crmlab.stats import wilson_ci
+    ax = get_ax(ax, figsize=(7, 4))
+    counts = reasons.dropna().value_counts()
+    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
+    n = int(counts.sum())
+    lo, hi = wilson_ci(counts.to_numpy(), np.full(len(counts), n), confidence)
+    data = pd.DataFrame({"rate": counts.to_numpy() / n, "ci_low": lo, "ci_high": hi})
+    bars_with_interval(ax, data, "rate", colors=INK["red"], labels=[t("reason_" + k, lang) for k in counts.index], scale=100,
+                       saturation=0.75, horizontal=True)
+    ax.invert_yaxis()
+    top = counts.index[0]
+    return decorate(ax, t("reason_title", lang, reason=t("reason_" + top, lang), share=counts.iloc[0] / n, n=n),
+                    t("reason_share", lang), None, lang)
+
+
+def target_bars(targets: pd.DataFrame, ax=None, lang: str = "en"):
+    """Share of customers, of sales and of profit per target group of :func:`crmlab.loyalty.customer_targets`."""
+    from crmlab.loyalty.core import TARGET_GROUPS
+    ax = get_ax(ax, figsize=(8, 4.5))
+    g = targets.groupby("target")
+    tab = pd.DataFrame({"customers": g.size() / len(targets), "sales_share": g["sales"].sum() / targets["sales"].sum(),
+                        "profit_share": g["profit"].sum() / targets["profit"].sum()})
+    tab = tab.reindex([k for k in TARGET_GROUPS if k in tab.index])
+    long = (tab * 100).rename_axis("target").reset_index().melt(id_vars="target", var_name="kind", value_name="pct")
+    long["target"] = [t("target_" + k, lang) for k in long["target"]]
+    long["kind"] = [t("share_" + k if k == "customers" else k, lang) for k in long["kind"]]
+    sns.barplot(data=long, x="target", y="pct", hue="kind", ax=ax, palette=[INK["grey"], INK["blue"], INK["green"]])
+    ax.tick_params(axis="x", rotation=15)
+    ax.set_xlabel("")
+    keep = tab.loc["keep"] if "keep" in tab.index else None
+    title = (t("target_title", lang, cust=keep["customers"], profit=keep["profit_share"]) if keep is not None
+             else t("target_title_plain", lang))
+    return decorate(ax, title, None, t("share_pct", lang), lang, legend_title="")

@@ -24,7 +24,8 @@ CJK_FONT = "Noto Sans CJK SC"
 
 # One colour per concept, the same in every notebook.
 PALETTES = {
-    "segment": {"online": "#4C72B0", "in-store": "#55A868", "business": "#C44E52"},
+    # neutral categorical hues (no red/green: a segment is not good or bad by its colour)
+    "segment": {"online": "#4C72B0", "in-store": "#8172B3", "business": "#937860"},
     "quadrant": {"concentrate_here": "#C44E52", "keep_up": "#55A868",
                  "low_priority": "#8C8C8C", "possible_overkill": "#DD8452"},
     "estimate": {"estimated": "#4C72B0", "true": "#8C8C8C"},
@@ -39,6 +40,10 @@ PALETTES = {
     "servqual_dimension": {"tangibles": "#8172B3", "reliability": "#4C72B0", "responsiveness": "#C44E52",
                            "assurance": "#55A868", "empathy": "#DD8452", "overall": "#4D4D4D"},
     "wave": {"before": "#8C8C8C", "after": "#4C72B0"},
+    # branches of the SERVQUAL bank: hues the dimension palette does not use
+    "servqual_branch": {"central": "#937860", "riverside": "#64B5CD", "airport": "#DA8BC3", "campus": "#CCB974"},
+    # zone of tolerance: the band between adequate and desired, the perception marker
+    "tolerance": {"zone": "#B8D4E8", "perception": "#C44E52"},
     # loyalty (Jones & Sasser types, NPS groups)
     "loyalty_type": {"apostle": "#2E7D32", "loyalist": "#4C72B0", "mercenary": "#DD8452", "hostage": "#8172B3", "defector": "#8C8C8C", "terrorist": "#C44E52"},
     "nps": {"promoters": "#55A868", "passives": "#CCB974", "detractors": "#C44E52"},
@@ -70,7 +75,7 @@ PALETTES = {
     },
     # constructs of the ECSI model (topic 7)
     "construct": {"IMAG": "#8172B3", "EXPE": "#64B5CD", "QUAL": "#4C72B0",
-                  "VAL": "#CCB974", "SAT": "#55A868", "LOY": "#C44E52"},
+                  "VAL": "#CCB974", "SAT": "#55A868", "COMP": "#DD8452", "LOY": "#C44E52"},
     # further colours when a plot has more groups than its palette names
     "cycle": ["#4C72B0", "#55A868", "#C44E52", "#8172B3", "#CCB974", "#64B5CD", "#DD8452", "#937860"],
 }

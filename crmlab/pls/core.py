@@ -72,35 +72,51 @@ from crmlab.labels import ZhNames
 from crmlab.stats import mean_ci
 
 # The model: constructs, their indicator blocks, the inner model and the answer scale
-# (the data generator uses them too).
-CONSTRUCTS = ("IMAG", "EXPE", "QUAL", "VAL", "SAT", "LOY")
+# (the data generator uses them too). The default is the ECSI model of Tenenhaus et al.
+# (2005, the mobile-phone study): image, expectations, perceived quality and value drive
+# satisfaction; satisfaction drives complaints (complaint handling, one question as the
+# ECSI's CUSCO) and loyalty; complaint handling drives loyalty.
+CONSTRUCTS = ("IMAG", "EXPE", "QUAL", "VAL", "SAT", "COMP", "LOY")
 CONSTRUCTS_ZH = ZhNames(CONSTRUCTS)  # Chinese names from the catalogue (crmlab/locale)
 CONSTRUCTS_EN = {"IMAG": "image", "EXPE": "expectations", "QUAL": "perceived quality",
-                 "VAL": "perceived value", "SAT": "satisfaction", "LOY": "loyalty"}
+                 "VAL": "perceived value", "SAT": "satisfaction", "COMP": "complaints",
+                 "LOY": "loyalty"}
 BLOCKS = {
     "IMAG": ("imag1", "imag2", "imag3", "imag4", "imag5"),
     "EXPE": ("expe1", "expe2", "expe3", "expe4", "expe5"),
     "QUAL": ("qual1", "qual2", "qual3", "qual4", "qual5"),
     "VAL": ("val1", "val2", "val3", "val4"),
     "SAT": ("sat1", "sat2", "sat3", "sat4"),
+    "COMP": ("comp1",),
     "LOY": ("loy1", "loy2", "loy3", "loy4"),
 }
 INDICATORS = tuple(i for block in BLOCKS.values() for i in block)
-# The standard ECSI / ACSI inner model, as (from, to) pairs ---------------------
+# The ECSI inner model (Tenenhaus et al. 2005, Fig. 12), as (from, to) pairs -------
 PATHS = (
     ("IMAG", "EXPE"), ("IMAG", "SAT"), ("IMAG", "LOY"),
     ("EXPE", "QUAL"), ("EXPE", "VAL"), ("EXPE", "SAT"),
     ("QUAL", "VAL"), ("QUAL", "SAT"),
     ("VAL", "SAT"),
-    ("SAT", "LOY"),
+    ("SAT", "COMP"), ("SAT", "LOY"),
+    ("COMP", "LOY"),
 )
+# The ACSI model (Fornell et al. 1996): no image; expectations, quality and value drive
+# satisfaction, which drives complaints and loyalty; complaints drive loyalty.
+ACSI_BLOCKS = {k: b for k, b in BLOCKS.items() if k != "IMAG"}
+ACSI_PATHS = tuple(p for p in PATHS if "IMAG" not in p)
+# The six-construct model of R plspm's `satisfaction` example (Sanchez 2013): the ECSI
+# without complaints (the kit's tests reproduce R's output for it).
+PLSPM_BLOCKS = {k: b for k, b in BLOCKS.items() if k != "COMP"}
+PLSPM_PATHS = tuple(p for p in PATHS if "COMP" not in p)
 SCALE = (1, 10)
-# Customer segments of a mobile operator and their image shift (in sd of IMAG).
 
-__all__ = ["BLOCKS", "INDICATORS", "PATHS", "SCHEMES", "PLSResult", "pls_path_model", "satisfaction_index", "index_weights",
-           "bootstrap_table"]
+__all__ = ["BLOCKS", "INDICATORS", "PATHS", "ACSI_BLOCKS", "ACSI_PATHS", "PLSPM_BLOCKS", "PLSPM_PATHS", "SCHEMES",
+           "PLSResult", "pls_path_model", "satisfaction_index", "index_weights", "bootstrap_table", "reliability",
+           "htmt", "fornell_larcker", "ipma", "HTMT_LIMIT"]
 
 SCHEMES = ("centroid", "factorial", "path")
+HTMT_LIMIT = 0.85    # Henseler, Ringle & Sarstedt (2015): HTMT above 0.85 (conservative; 0.90 lenient) questions
+                     # the discriminant validity of a pair of constructs
 MAX_VIF = 10.0       # warn when a construct's predecessors have a variance inflation factor above this
 MAX_COND_B = 1e10    # refuse a mode-B block whose indicator covariance has a larger condition number
 _MISSING_FIX = "drop those respondents (df.dropna(subset=indicators)), or pass missing='listwise'."
@@ -132,6 +148,9 @@ class PLSResult:
     bootstrap : dict of DataFrames (``weights, loadings, paths, r2,
         total_effects``) with ``original, mean, std_error, ci_low, ci_high``
         (percentile intervals; ``.attrs["n_boot"]`` = resamples used), or None.
+    indicator_cov : DataFrame, the covariance matrix (divisor n) of the
+        indicators as the algorithm used them (their correlations when
+        ``standardized``); :func:`reliability` and :func:`htmt` read it.
     """
 
     outer: pd.DataFrame
@@ -155,6 +174,7 @@ class PLSResult:
     means: pd.Series
     sds: pd.Series
     bootstrap: dict | None = field(default=None)
+    indicator_cov: pd.DataFrame | None = field(default=None)
 
     @property
     def weights(self) -> pd.Series:
@@ -496,9 +516,9 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
     >>> survey = datasets.load("ecsi_survey")
     >>> fit = pls_path_model(survey)
     >>> round(float(fit.r2["SAT"]), 2)
-    0.45
+    0.44
     >>> fit.paths.loc["VAL -> SAT", "coef"].round(2)
-    np.float64(0.32)
+    np.float64(0.31)
 
     Source: Tenenhaus et al. (2005), CSDA 48; R package ``plspm`` (Sanchez 2013).
     """
@@ -619,7 +639,7 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
         blocks={k: tuple(c) for k, c in blocks.items()}, path_list=tuple(path_list), scheme=scheme,
         modes=modes, standardized=standardized, n=n, n_dropped=len(df) - n, iterations=iterations,
         converged=bool(conv[0]), means=pd.Series(mean, index=cols), sds=pd.Series(sd, index=cols),
-        bootstrap=boot,
+        bootstrap=boot, indicator_cov=pd.DataFrame(S[0], index=pd.Index(cols, name="name"), columns=cols),
     )
 
 
@@ -725,4 +745,175 @@ def satisfaction_index(df: pd.DataFrame, fit: PLSResult, construct: str = "SAT",
         out.index = pd.Index(["all"], name="group")
     else:
         out.index.name = by
+    return out
+
+
+# ------------------------------------------------------------------ measurement quality and IPMA
+
+def _block_parts(fit: PLSResult, construct: str):
+    cols = list(fit.blocks[construct])
+    S = fit.indicator_cov.loc[cols, cols].to_numpy()
+    w = fit.outer.loc[cols, "weight"].to_numpy()
+    return cols, S, w
+
+
+def reliability(fit: PLSResult) -> pd.DataFrame:
+    """Internal consistency of every block: Cronbach's alpha, rho_A, composite reliability rho_c, AVE.
+
+    For block j with k indicators, covariance matrix S (correlations for a
+    standardised fit), standardised loadings l and outer weights w (scaled
+    so that w' S w = 1):
+
+    - Cronbach's alpha = k / (k - 1) * (1 - trace(S) / 1'S1) (on a
+      standardised fit: the standardised alpha);
+    - composite reliability (组合信度) rho_c = (sum l)^2 / ((sum l)^2 + sum (1 - l^2))
+      (Jöreskog's rho; Hair et al. 2022 read 0.70-0.95 as good);
+    - rho_A = (w'w)^2 * w'(S - diag S)w / w'(ww' - diag(ww'))w
+      (Dijkstra & Henseler 2015), the reliability of the block's score with
+      the weights PLS gave it; it usually lies between alpha and rho_c;
+    - AVE = mean l^2 (Fornell & Larcker 1981).
+
+    A single-indicator block has no internal consistency to measure: every
+    column is 1 by convention (as in seminr), and ``n_items`` says so. The
+    figures assume a reflective (mode A) block; for a formative block they
+    are printed but not meaningful (the ``mode`` column).
+
+    Example: two standardised indicators correlating 0.64 with loadings 0.8
+    and 0.8 give alpha = 2 * (1 - 2 / 3.28) = 0.780, rho_c = 2.56 / (2.56 +
+    0.72) = 0.780 and AVE = 0.64.
+
+    Sources: Jöreskog (1971); Dijkstra & Henseler (2015) "Consistent partial
+    least squares path modeling", MIS Quarterly 39(2); Hair, Hult, Ringle &
+    Sarstedt (2022) *A Primer on PLS-SEM*, 3rd ed.
+    """
+    _require_fit(fit)
+    rows = []
+    for c in fit.blocks:
+        cols, S, w = _block_parts(fit, c)
+        k = len(cols)
+        load = fit.outer.loc[cols, "loading"].to_numpy()
+        if k == 1:
+            rows.append((c, fit.modes[c], 1, 1.0, 1.0, 1.0, 1.0))
+            continue
+        alpha = k / (k - 1) * (1 - np.trace(S) / S.sum())
+        rho_c = load.sum() ** 2 / (load.sum() ** 2 + (1 - load**2).sum())
+        ww = np.outer(w, w)
+        num = (w @ w) ** 2 * (w @ (S - np.diag(np.diag(S))) @ w)
+        den = w @ (ww - np.diag(np.diag(ww))) @ w
+        rho_a = num / den
+        rows.append((c, fit.modes[c], k, float(alpha), float(rho_a), float(rho_c), float((load**2).mean())))
+    return pd.DataFrame(rows, columns=["construct", "mode", "n_items", "alpha", "rho_a", "rho_c", "ave"]
+                        ).set_index("construct")
+
+
+def htmt(fit: PLSResult) -> pd.DataFrame:
+    """Heterotrait-monotrait ratio (HTMT) of every pair of constructs (discriminant validity, 区别效度).
+
+    HTMT_ij = mean |r| between an indicator of i and one of j (heterotrait)
+    / sqrt(mean |r| between two indicators of i * the same within j)
+    (monotrait; a single-indicator block counts as 1). Values above
+    ``HTMT_LIMIT`` = 0.85 (0.90 for conceptually close constructs) say that
+    two constructs may not be distinct. Absolute correlations, as the usual
+    implementations; with positively correlated reflective blocks this is
+    the published formula. Returns a symmetric table with 1 on the diagonal.
+
+    Example: blocks {a1, a2} and {b1, b2} with r(a1, a2) = 0.64, r(b1, b2) =
+    0.49 and every cross correlation 0.28 give 0.28 / sqrt(0.64 * 0.49) = 0.5.
+
+    Source: Henseler, Ringle & Sarstedt (2015) "A new criterion for assessing
+    discriminant validity in variance-based structural equation modeling",
+    J. of the Academy of Marketing Science 43(1).
+    """
+    _require_fit(fit)
+    cov = fit.indicator_cov.to_numpy()
+    d = np.sqrt(np.diag(cov))
+    r = pd.DataFrame(np.abs(cov / d[:, None] / d[None, :]), index=fit.indicator_cov.index,
+                     columns=fit.indicator_cov.columns)
+    names = list(fit.blocks)
+    mono = {}
+    for c in names:
+        cols = list(fit.blocks[c])
+        k = len(cols)
+        sub = r.loc[cols, cols].to_numpy()
+        mono[c] = 1.0 if k == 1 else (sub.sum() - np.trace(sub)) / (k * (k - 1))
+    out = pd.DataFrame(np.eye(len(names)), index=pd.Index(names, name="construct"), columns=names)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            het = r.loc[list(fit.blocks[a]), list(fit.blocks[b])].to_numpy().mean()
+            out.loc[a, b] = out.loc[b, a] = het / np.sqrt(mono[a] * mono[b])
+    return out
+
+
+def fornell_larcker(fit: PLSResult) -> pd.DataFrame:
+    """Fornell-Larcker table: sqrt(AVE) on the diagonal, correlations of the latent scores off it.
+
+    A construct passes when its sqrt(AVE) exceeds its correlation with every
+    other construct (Fornell & Larcker 1981). Henseler et al. (2015) show the
+    criterion often misses a lack of discriminant validity: read :func:`htmt`
+    beside it.
+    """
+    _require_fit(fit)
+    corr = fit.scores.corr()
+    out = corr.copy()
+    for c in fit.blocks:
+        out.loc[c, c] = float(np.sqrt(fit.inner.loc[c, "ave"]))
+    out.index.name = "construct"
+    return out
+
+
+def ipma(df: pd.DataFrame, fit: PLSResult, target: str = "SAT", scale: tuple[float, float] = SCALE) -> pd.DataFrame:
+    """Importance-performance map analysis (IPMA, 重要性-绩效图) of the drivers of ``target``.
+
+    Performance (绩效) of a construct = the mean of its 0-100 score, the
+    score built as :func:`satisfaction_index` builds the index (answers
+    weighted by the unstandardised outer weights rescaled to sum to 1, then
+    1-10 mapped to 0-100). Importance (重要性) of a driver = its
+    unstandardised total effect on ``target`` on those 0-100 scores: the
+    points of target performance that one more point of the driver's
+    performance brings, all else equal. Because each 0-100 score is a
+    linear function of the construct's standardised score, importance =
+    total effect (standardised) * sd(target score) / sd(driver score), with
+    sd(score) = 100 / ((high - low) * sum_k u_k) and u_k the unstandardised
+    weights (w_k / sd_k). Rows: every construct with a total effect on
+    ``target``; columns ``total_effect`` (standardised), ``importance``,
+    ``performance``; ``.attrs["target_performance"]`` is the target's own.
+
+    Example: a standardised total effect of 0.4, score sds of 20 (target)
+    and 25 (driver) give importance 0.4 * 20 / 25 = 0.32 points per point.
+
+    Source: Ringle & Sarstedt (2016) "Gain more insight from your PLS-SEM
+    results: the importance-performance map analysis", Industrial Management
+    & Data Systems 116(9); the counterpart of Martilla & James's (1977) IPA.
+    """
+    _require_fit(fit)
+    v.require_frame(df, "survey")
+    if not isinstance(target, str) or target not in fit.blocks:
+        raise CRMDataError(f"target {target!r} is not in the model (known: {', '.join(map(repr, fit.blocks))}). "
+                           "Fix: check the spelling.")
+    drivers = fit.effects.loc[fit.effects["to"] == target]
+    if drivers.empty:
+        raise CRMDataError(f"target {target!r} has no drivers in the inner model (no path leads to it). "
+                           "Fix: pick an endogenous construct, e.g. target='SAT'.")
+    try:
+        low, high = (float(z) for z in scale)
+    except (TypeError, ValueError):
+        low, high = 0.0, -1.0
+    if not high > low:
+        raise CRMDataError(f"scale={scale!r} must be (low, high) with high > low. Fix: e.g. scale=(1, 10).")
+    perf, sd = {}, {}
+    for c in [*drivers["from"], target]:
+        w = index_weights(fit, c)
+        cols = list(w.index)
+        v.require_columns(df, cols, "survey")
+        v.require_in_scale(df, cols, low, high, allow_missing=True)
+        raw = fit.outer.loc[cols, "weight"] / (fit.sds[cols] if fit.standardized else 1.0)
+        score = (df[cols].to_numpy(dtype="float64") @ w.to_numpy() - low) / (high - low) * 100
+        perf[c] = float(np.nanmean(score))
+        sd[c] = 100 / ((high - low) * float(raw.sum()))
+    out = pd.DataFrame({"total_effect": drivers["total"].to_numpy()},
+                       index=pd.Index(drivers["from"].to_numpy(), name="construct"))
+    out["importance"] = out["total_effect"] * sd[target] / pd.Series(sd).reindex(out.index)
+    out["performance"] = pd.Series(perf).reindex(out.index)
+    out.attrs["target"] = target
+    out.attrs["target_performance"] = perf[target]
     return out

@@ -1,16 +1,19 @@
 """Topic 7 data: an ECSI-style satisfaction survey drawn from a known structural model.
 
-The European Customer Satisfaction Index (ECSI) model, like the American
-ACSI and China's CCSI (中国顾客满意度指数), links six constructs (潜变量):
+The European Customer Satisfaction Index (ECSI) model (Tenenhaus et al.
+2005) links seven constructs (潜变量):
 
     IMAG (image, 企业形象) -> EXPE (expectations, 顾客期望)
     EXPE -> QUAL (perceived quality, 感知质量)
     EXPE, QUAL -> VAL (perceived value, 感知价值)
     IMAG, EXPE, QUAL, VAL -> SAT (satisfaction, 顾客满意)
-    IMAG, SAT -> LOY (loyalty, 顾客忠诚)
+    SAT -> COMP (complaints: how well complaints are handled, 顾客抱怨)
+    IMAG, SAT, COMP -> LOY (loyalty, 顾客忠诚)
 
-Each construct is measured by 4-5 survey questions on a 1-10 scale (27 in
-all, named as in the R ``plspm`` package's ``satisfaction`` data). The
+The American ACSI (Fornell et al. 1996) is the same model without image.
+Six constructs are measured by 4-5 survey questions on a 1-10 scale (27,
+named as in the R ``plspm`` package's ``satisfaction`` data); complaints,
+as in the ECSI, by one question (``comp1``, like the ECSI's CUSCO). The
 latent scores are drawn with unit variance so the true path coefficients
 are standardised ones, directly comparable with a PLS path model's.
 """
@@ -39,6 +42,7 @@ QUESTIONS = {
     "val3": "Value compared with competitors", "val4": "Overall value for money",
     "sat1": "Overall satisfaction", "sat2": "Fulfilment of expectations",
     "sat3": "Closeness to the ideal provider", "sat4": "Pleasure of being a customer",
+    "comp1": "How well the operator handled your last complaint (or would handle one)",
     "loy1": "Would choose the company again", "loy2": "Would stay even if a competitor were cheaper",
     "loy3": "Would recommend the company to friends", "loy4": "Intends to stay a customer",
 }
@@ -49,7 +53,8 @@ TRUE_PATHS = {
     ("EXPE", "QUAL"): 0.60, ("EXPE", "VAL"): 0.15, ("EXPE", "SAT"): 0.05,
     ("QUAL", "VAL"): 0.55, ("QUAL", "SAT"): 0.30,
     ("VAL", "SAT"): 0.35,
-    ("SAT", "LOY"): 0.50,
+    ("SAT", "COMP"): 0.50, ("SAT", "LOY"): 0.45,
+    ("COMP", "LOY"): 0.15,
 }
 # True loadings (correlation of each question with its construct, before rounding).
 TRUE_LOADINGS = {
@@ -58,10 +63,11 @@ TRUE_LOADINGS = {
     "qual1": 0.90, "qual2": 0.92, "qual3": 0.85, "qual4": 0.85, "qual5": 0.88,
     "val1": 0.92, "val2": 0.90, "val3": 0.85, "val4": 0.90,
     "sat1": 0.93, "sat2": 0.92, "sat3": 0.85, "sat4": 0.62,
+    "comp1": 0.90,  # one question: its error stays in the construct's score
     "loy1": 0.92, "loy2": 0.80, "loy3": 0.92, "loy4": 0.82,
 }
 # Mean answer of each block on the 1-10 scale (customers are mostly satisfied).
-BLOCK_MEAN = {"IMAG": 7.4, "EXPE": 7.6, "QUAL": 7.2, "VAL": 6.6, "SAT": 7.0, "LOY": 6.9}
+BLOCK_MEAN = {"IMAG": 7.4, "EXPE": 7.6, "QUAL": 7.2, "VAL": 6.6, "SAT": 7.0, "COMP": 6.2, "LOY": 6.9}
 # Questions answered lower than their block's mean (harder to agree with).
 ITEM_OFFSET = {"imag4": -0.8, "qual5": -0.5, "val2": -0.6, "sat3": -1.0, "sat4": -1.6, "loy2": -0.7}
 ANSWER_SD = 1.6
@@ -104,8 +110,8 @@ def make_ecsi_survey(seed: int = 42, n: int = 1000) -> Generated:
     Per respondent: a segment (prepaid / contract / business); the six
     construct scores drawn in model order, each = sum of (true path x
     predecessor) + noise, with noise variance chosen so every construct has
-    variance 1 (IMAG = segment shift + noise); then each of the 27
-    questions = round(block mean + question offset + 1.6 * (loading * construct +
+    variance 1 (IMAG = segment shift + noise); then each of the
+    28 questions = round(block mean + question offset + 1.6 * (loading * construct +
     sqrt(1 - loading^2) * noise)), clipped to 1-10.
     """
     rng = np.random.default_rng(seed)
@@ -146,11 +152,12 @@ def make_ecsi_survey(seed: int = 42, n: int = 1000) -> Generated:
 register(DatasetSpec(
     name="ecsi_survey",
     topic="07 satisfaction index (PLS)",
-    title="ECSI-style satisfaction survey of a mobile operator: 27 questions measuring image, expectations, quality, value, satisfaction and loyalty",
+    title="ECSI-style satisfaction survey of a mobile operator: 28 questions measuring image, expectations, quality, value, satisfaction, complaints and loyalty",
     description=(
-        "One row per respondent. 27 questions on the 10-level scale 1 = very negative ... "
-        "10 = very positive, in six blocks (imag*, expe*, qual*, val*, sat*, loy*) that measure "
-        "the constructs of the ECSI/ACSI model (企业形象, 顾客期望, 感知质量, 感知价值, 顾客满意, 顾客忠诚). "
+        "One row per respondent. 28 questions on the 10-level scale 1 = very negative ... "
+        "10 = very positive, in seven blocks (imag*, expe*, qual*, val*, sat*, comp1, loy*) that measure "
+        "the constructs of the ECSI model (企业形象, 顾客期望, 感知质量, 感知价值, 顾客满意, 顾客抱怨, 顾客忠诚; "
+        "the ACSI has the same without image). "
         "Generated from a structural model with known standardised path coefficients; "
         "segments differ in image only, and the differences flow through the model."
     ),

@@ -1,25 +1,29 @@
 """Checks for exercises/01_satisfaction.ipynb.
 
-``exercise_data(seed, n)`` builds the data the exercise uses; each
-``qN_...(answer, ...)`` recomputes the right answer from the same data.
+``exercise_data(seed, n)`` builds the data the exercise uses (the textbook
+case redrawn with ``seed``, and a survey drawn with ``seed``); each
+``qN_...(answer, ...)`` recomputes the right answer from the same data. The
+tolerances are the ones the questions state. ``RUBRICS`` holds the
+instructor's rubric of each written (interpretation) question.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from crmlab import validate as _v
-
 from crmlab import datasets
 from crmlab import satisfaction as sat
-from crmlab.checks import Feedback, check_number, check_series, check_set, not_answered, right, unanswered, wrong
+from crmlab import validate as _v
+from crmlab.checks import (Feedback, check_choice, check_number, check_pair, check_series, check_set,
+                           interpretation, not_answered, unanswered, wrong)
 
 
 def exercise_data(seed: int = 42, n: int = 1200) -> dict[str, pd.DataFrame]:
-    """The exercise's tables: the textbook case and a survey drawn with ``seed``."""
+    """The exercise's tables: the textbook case (its counts redrawn with ``seed``; seed 0 = the
+    textbook's own numbers) and a survey drawn with ``seed``."""
     seed = _v.require_int(seed, 'seed', minimum=0)
     n = _v.require_int(n, 'n', minimum=1)
-    return {"case": datasets.load("textbook_case"),
+    return {"case": datasets.generate("textbook_case", seed=seed).frame,
             "survey": datasets.generate("satisfaction_survey", seed=seed, n=n).frame}
 
 
@@ -37,7 +41,8 @@ def _csi(survey, **_):
 
 
 def _driver(survey, **_):
-    return str(sat.derived_importance(survey)["weight"].idxmax())
+    w = sat.derived_importance(survey)["weight"]
+    return (str(w.idxmax()), float(w.max()))
 
 
 def _ratio(survey, **_):
@@ -53,47 +58,81 @@ def _concentrate(survey, **_):
 
 ANSWERS = {"q1": _means, "q2": _scores, "q3": _csi, "q4": _driver, "q5": _ratio, "q6": _concentrate}
 
+RUBRICS = {
+    "q7": (
+        "Full marks (4 points) need all four, each backed by the student's own numbers: "
+        "(1) what the regression weights are: the change in overall satisfaction per rating point of one "
+        "attribute holding the others fixed (negatives clipped to 0, rescaled to sum to 1), i.e. what moves "
+        "overall satisfaction in THIS sample, not what customers say (quote the derived vs stated top attribute "
+        "and weights); "
+        "(2) their limits: correlated ratings (a halo) make OLS weights unstable between samples and can flip "
+        "a coefficient's sign; they are an association, not a causal effect; quote the relative weights "
+        "(share of R^2, Johnson 2000) and say whether they agree; "
+        "(3) the measurement point: weighting by derived weights makes the index track overall satisfaction "
+        "more closely, but the weights must be re-estimated and reported with their uncertainty, and stated "
+        "importance (what customers value) still matters for communication and for attributes with little "
+        "variation (must-be attributes in Kano's sense look unimportant in a regression); "
+        "(4) a recommendation: e.g. use derived (or relative) weights for prioritising improvements (IPA), "
+        "keep the index definition stable over time, check the weights on a new sample. "
+        "1 point per element; 0 for an element stated without a number from the student's data."
+    ),
+}
+
 
 def q1_attribute_means(answer, case: pd.DataFrame) -> Feedback:
     return check_series("Q1", answer, _means(case), 0.005,
-                        "weight each rating level 1-5 by its count, sum, and divide by the number of respondents "
-                        "of that attribute. Index the Series by attribute.")
+                        "an attribute's mean counts each rating level as often as respondents chose it, "
+                        "and divides by that attribute's number of respondents.", digits=2)
 
 
 def q2_simple_vs_weighted(answer, case: pd.DataFrame) -> Feedback:
-    if unanswered(answer):
-        return not_answered("Q2")
-    try:
-        simple, weighted = (float(x) for x in answer)
-    except (TypeError, ValueError):
-        return wrong("Q2", "give a pair: (simple_score, weighted_score).")
     exp_s, exp_w = _scores(case)
-    if abs(simple - exp_s) > 0.005:
-        return wrong("Q2", "the simple score is the plain mean of the six attribute means.")
-    if abs(weighted - exp_w) > 0.005:
-        return wrong("Q2", "the weighted score multiplies each attribute mean by its weight and sums (the weights sum to 1).")
-    return right("Q2", "Which attributes pull the weighted score below the simple one?")
+    return check_pair("Q2", answer, {"simple": exp_s, "weighted": exp_w}, 0.005,
+                      {"simple": "the simple score treats the six attributes alike.",
+                       "weighted": "the weighted score counts each attribute mean by the firm's weight "
+                                   "(the weights sum to 1)."}, digits=2)
 
 
 def q3_csi_by_segment(answer, survey: pd.DataFrame) -> Feedback:
     return check_series("Q3", answer, _csi(survey), 0.05,
-                        "CSI = (mean overall - 1) / 4 * 100 per segment; group by 'segment' first.")
+                        "the CSI puts the segment's mean overall satisfaction on 0-100: the lowest possible "
+                        "rating maps to 0, the highest to 100.", digits=1)
 
 
 def q4_top_driver(answer, survey: pd.DataFrame) -> Feedback:
     if unanswered(answer):
         return not_answered("Q4")
-    return check_set("Q4", [answer], [_driver(survey)],
-                     "regress 'overall' on the six attribute ratings and take the largest coefficient, "
-                     "not the largest stated importance.")
+    name, weight = _driver(survey)
+    if isinstance(answer, dict):
+        lookup = {str(k).strip().lower(): v for k, v in answer.items()}
+        if set(lookup) != {"driver", "weight"}:
+            return wrong("Q4", "give a pair (driver, weight) or a dict with the names 'driver' and 'weight'.")
+        got_name, got_weight = lookup["driver"], lookup["weight"]
+    elif isinstance(answer, (tuple, list)) and len(answer) == 2:
+        got_name, got_weight = answer
+    else:
+        return wrong("Q4", "give a pair: (name of the attribute, its derived weight).")
+    which = check_choice("Q4", got_name, name, sat.ATTRIBUTES,
+                         "derived importance is what the ratings reveal about overall satisfaction, "
+                         "not what customers say matters to them.")
+    if which.status != "right":
+        return which
+    return check_number("Q4", got_weight, weight, 0.0005,
+                        "the weight is the attribute's share of the positive regression coefficients "
+                        "(a negative coefficient counts as 0).", digits=3)
 
 
 def q5_top_box_ratio(answer, survey: pd.DataFrame) -> Feedback:
-    return check_number("Q5", answer, _ratio(survey), 0.01,
-                        "compute the repurchase rate of respondents who gave 5 and of those who gave 4, then divide.")
+    return check_number("Q5", answer, _ratio(survey), 0.0,
+                        "compare how often the very satisfied (5) and the satisfied (4) bought again.", rel=0.01)
 
 
 def q6_concentrate_here(answer, survey: pd.DataFrame) -> Feedback:
     return check_set("Q6", answer, _concentrate(survey),
-                     "cut both axes at the mean over the six attributes; 'concentrate here' is high importance, "
-                     "low performance. Use derived importance.")
+                     "'concentrate here' is an attribute that matters a lot (by what the ratings reveal) but "
+                     "performs below the average attribute.", options=sat.ATTRIBUTES)
+
+
+def q7_advise_the_ceo(answer) -> Feedback:
+    """Written answer: recorded for the instructor (``RUBRICS['q7']``)."""
+    return interpretation("Q7", answer, min_words=40)

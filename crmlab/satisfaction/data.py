@@ -26,6 +26,10 @@ SEGMENT_SHIFT = {"online": -0.10, "in-store": 0.10, "business": -0.25}
 # Probability of buying again within 12 months, by overall satisfaction:
 # steep at the top box (a 5 is six times as likely to come back as a 4).
 REPURCHASE_PROB = {1: 0.04, 2: 0.06, 3: 0.09, 4: 0.12, 5: 0.72}
+# The survey is fielded in four quarterly waves of one year. The model has NO
+# quarter effect: every difference between quarters is sampling noise (the
+# lesson on comparing many groups).
+QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
 
 def _clip_round(x: np.ndarray, low: int = 1, high: int = 5) -> np.ndarray:
@@ -40,7 +44,9 @@ def make_survey(seed: int = 42, n: int = 1200) -> Generated:
     attribute (1-5); overall satisfaction = round(sum_j w_j * rating_j +
     0.55 * halo + noise), clipped to 1-5; repurchase intention; and whether
     the customer bought again in the next 12 months, drawn with
-    ``REPURCHASE_PROB[overall]``.
+    ``REPURCHASE_PROB[overall]``; the quarter of the survey wave (no effect).
+    Repurchase intention follows overall satisfaction, but actual repurchase
+    is drawn from overall satisfaction alone, so intention and behaviour differ.
     """
     rng = np.random.default_rng(seed)
     seg_names = list(SEGMENTS)
@@ -61,6 +67,8 @@ def make_survey(seed: int = 42, n: int = 1200) -> Generated:
     intent = _clip_round(overall + rng.normal(0.0, 0.8, size=n))
     p = np.array([REPURCHASE_PROB[int(o)] for o in overall])
     repurchased = rng.random(n) < p
+    # drawn last, so every other column is what it was before the quarter was added
+    quarter = rng.choice(QUARTERS, size=n)
     frame = pd.DataFrame({
         "respondent_id": np.arange(1, n + 1),
         "segment": segment,
@@ -69,6 +77,7 @@ def make_survey(seed: int = 42, n: int = 1200) -> Generated:
         "overall": overall,
         "repurchase_intent": intent,
         "repurchased": repurchased,
+        "quarter": quarter,
     })
     truth = {
         "weights": dict(TRUE_WEIGHTS),
@@ -77,6 +86,7 @@ def make_survey(seed: int = 42, n: int = 1200) -> Generated:
         "top_box_ratio": REPURCHASE_PROB[5] / REPURCHASE_PROB[4],
         "segment_shift": dict(SEGMENT_SHIFT),
         "segment_share": dict(SEGMENTS),
+        "quarter_effect": {q: 0.0 for q in QUARTERS},
     }
     return Generated(frame, truth)
 
@@ -95,7 +105,8 @@ register(DatasetSpec(
         "`weights`: the true attribute weights behind `overall` (sum to 1); "
         "`repurchase_prob`: the true probability of repurchase at each overall score; "
         "`top_box_ratio`: repurchase probability at 5 divided by that at 4; "
-        "`stated_importance_mean`: the mean that stated importance was drawn around."
+        "`stated_importance_mean`: the mean that stated importance was drawn around; "
+        "`quarter_effect`: 0 for every quarter (differences between quarters are noise)."
     ),
     columns=(
         Column("respondent_id", "int", "id", "Respondent number"),
@@ -106,6 +117,7 @@ register(DatasetSpec(
         Column("overall", "int", "1-5", "Overall satisfaction (总体满意度)"),
         Column("repurchase_intent", "int", "1-5", "Stated intention to buy again: 1 = certainly not ... 5 = certainly"),
         Column("repurchased", "bool", "0/1", "Bought again within the following 12 months (observed)"),
+        Column("quarter", "str", "Q1-Q4", "Quarter of the survey wave"),
     ),
     generator=make_survey,
     default_seed=42,
@@ -128,12 +140,23 @@ _TEXTBOOK = [
 
 
 def make_textbook_case(seed: int = 0) -> Generated:
-    """The illustrative six-attribute table (the seed is ignored)."""
+    """The illustrative six-attribute table; seed 0 (the default) gives the textbook numbers.
+
+    Any other seed redraws the 100 answers of each attribute from the
+    textbook's shares (multinomial, so every row still sums to 100), keeping
+    the firm's weights: a per-student variant of the same case (``crmlab assign``).
+    """
+    counts = np.array([rest[:5] for _, *rest in _TEXTBOOK], dtype="int64")
+    if seed != 0:
+        rng = np.random.default_rng(seed)
+        shares = (counts + 0.5) / (counts + 0.5).sum(axis=1, keepdims=True)  # no level impossible
+        counts = rng.multinomial(100, shares)  # one row of 100 answers per attribute
     frame = pd.DataFrame(
-        [(a, ATTRIBUTES_ZH[a], *rest) for a, *rest in _TEXTBOOK],
+        [(a, ATTRIBUTES_ZH[a], *map(int, c), rest[5]) for (a, *rest), c in zip(_TEXTBOOK, counts)],
         columns=["attribute", "attribute_zh", "n_1", "n_2", "n_3", "n_4", "n_5", "weight"],
     )
-    return Generated(frame, {"note": "illustrative table, no generating model"})
+    return Generated(frame, {"note": "illustrative table, no generating model"
+                                     + ("" if seed == 0 else f"; counts redrawn with seed {seed}")})
 
 
 register(DatasetSpec(

@@ -36,5 +36,22 @@ LABELS = {
 }
 LABELS.update({
     "weights_zero": "Give at least one attribute a weight above 0.",
-    "widget_csi_line": "Weighted CSI, all respondents: <b>{csi:.1f}</b>",
+    "widget_csi_line": "CSI of the weighted attribute score, all respondents: <b>{csi:.1f}</b>",
+    "widget_weights_line": "Weights used (each slider divided by their sum): {weights}",
+    "widget_csi_title": "CSI of the weighted attribute score by segment (not the overall-satisfaction question)",
+    # plot furniture and finding titles (filled from the numbers)
+    "n_label": "n={n}",
+    "too_few_for_interval": "too few for an interval",
+    "quarter": "Quarter of the survey wave",
+    "relative_weight": "Relative weight (share of R²)",
+    "regression_weight": "Regression weight",
+    "repurchase_intent_level": "Stated intention to buy again (1 = certainly not, 5 = certainly)",
+    "csi_finding_title": "{best} has the highest CSI ({best_csi:.1f}), {worst} the lowest ({worst_csi:.1f})",
+    "csi_quarter_title_none": "CSI by quarter, {low:.1f} to {high:.1f}: no pair of quarters differs after Holm's correction",
+    "csi_quarter_title_some": "CSI by quarter, {low:.1f} to {high:.1f}: {k} of {m} pairs differ after Holm's correction",
+    "ipa_finding_title": "Concentrate here: {items}",
+    "ipa_finding_none": "No attribute falls in 'concentrate here'",
+    "weights_finding_same": "Derived vs true weights: largest error {err:.3f}, same ranking",
+    "weights_finding_diff": "Derived vs true weights: largest error {err:.3f}, ranking differs",
+    "intent_title": "Said 5 ('certainly'): {p5:.0%} bought again; said 4: {p4:.0%}",
 })

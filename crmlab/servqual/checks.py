@@ -2,6 +2,10 @@
 
 ``exercise_data(seed, n, n_managers)`` builds the data the exercise uses;
 each ``qN_...(answer, ...)`` recomputes the right answer from the same data.
+Numbers are right within the tolerance the question states (or correctly
+rounded to the decimals it asks for); a rounding slip is "close". Names are
+accepted as keys, English or Chinese labels. Q7 is a written answer, graded
+by the instructor with ``RUBRICS["q7"]``.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from crmlab import validate as _v
 
 from crmlab import datasets
 from crmlab import servqual as sq
-from crmlab.checks import Feedback, check_number, check_series, check_set, not_answered, unanswered, wrong
+from crmlab.checks import (Feedback, check_number, check_series, check_set, interpretation, not_answered, unanswered,
+                           wrong)
 
 
 def exercise_data(seed: int = 42, n: int = 1200, n_managers: int = 8) -> dict[str, pd.DataFrame]:
@@ -49,37 +54,65 @@ def _top3(survey, **_):
     return list(sq.improvement_priorities(survey[survey["wave"] == "before"]).index[:3])
 
 
-ANSWERS = {"q1": _dimension_gaps, "q2": _weighted, "q3": _alpha, "q4": _gap1, "q5": _improved, "q6": _top3}
+def _figures_q7(survey, **_):
+    """The figures a Q7 answer should use: correlations with overall quality and their difference."""
+    r = sq.servqual_gaps(survey)
+    v = pd.DataFrame({"servqual": r.dimension_scores["overall"], "servperf": sq.servperf(survey).scores["overall"],
+                      "overall_quality": survey["overall_quality"]})
+    c = sq.compare_correlations(v, "overall_quality", "servperf", "servqual")
+    return {k: round(float(c[k]), 3) for k in ("r_a", "r_b", "diff", "ci_low", "ci_high")}
+
+
+ANSWERS = {"q1": _dimension_gaps, "q2": _weighted, "q3": _alpha, "q4": _gap1, "q5": _improved, "q6": _top3,
+           "q7": _figures_q7}
+
+RUBRICS = {
+    "q7": (
+        "4 points. (1) Quotes both correlations with overall quality (SERVPERF r and SERVQUAL r) and the "
+        "interval of their difference, and reads it correctly: which score tracks overall quality better, or "
+        "that the interval contains 0 (1 point). (2) Knows why the two correlations need a dependent-correlation "
+        "test (same customers, same rating), not two separate intervals (1 point). (3) States the critique: "
+        "difference scores are less reliable and correlate with their components (Babakus & Boller 1992; Peter, "
+        "Churchill & Brown 1993), SERVPERF uses half the questions (Cronin & Taylor 1992); and notes that in this "
+        "synthetic bank overall quality was generated from P - E, so the data favour SERVQUAL by construction "
+        "(1 point). (4) Recommends for management: e.g. keep the expectation items for diagnosis (which "
+        "expectations are missed, where to act) while tracking perceptions over time, or a reasoned alternative "
+        "(1 point). No points for a bare preference without the figures."
+    ),
+}
 
 
 def q1_dimension_gaps(answer, survey: pd.DataFrame) -> Feedback:
     return check_series("Q1", answer, _dimension_gaps(survey), 0.005,
-                        "compute P - E for every item, average each respondent's gaps within a dimension "
-                        "(skipping blanks), then average over respondents. Index the Series by dimension.")
+                        "a dimension score is the mean of a respondent's item gaps in that dimension, blanks "
+                        "skipped; the answer is the mean of those scores over respondents, one per dimension.",
+                        digits=2, prefix="sq_")
 
 
 def q2_weighted_servqual(answer, survey: pd.DataFrame) -> Feedback:
     return check_number("Q2", answer, _weighted(survey), 0.005,
-                        "weight each respondent's five dimension scores by their own importance points / 100, "
-                        "sum, then average over respondents.")
+                        "each respondent's own importance points weight their own dimension scores; average the "
+                        "weighted scores over respondents (not the weights first).", digits=2)
 
 
 def q3_alpha_responsiveness(answer, survey: pd.DataFrame) -> Feedback:
     return check_number("Q3", answer, _alpha(survey), 0.005,
-                        "use the gap scores P - E of items 10-13, keep only respondents who answered all four "
-                        "(listwise), and apply k/(k-1) * (1 - sum of item variances / variance of the total).")
+                        "alpha compares the items' own variances with the variance of their total, on the gap "
+                        "scores, over the respondents who answered every item of the dimension.", digits=2)
 
 
 def q4_gap1_responsiveness(answer, survey: pd.DataFrame, management: pd.DataFrame) -> Feedback:
     return check_number("Q4", answer, _gap1(survey, management), 0.005,
-                        "average each manager's M10-M13 and each customer's E10-E13, then take "
-                        "mean(managers) - mean(customers). Negative means managers underestimate.")
+                        "gap 1 is what managers think customers expect minus what customers say they expect "
+                        "(each person's mean over the dimension's items first); negative means managers "
+                        "underestimate.", digits=2)
 
 
 def q5_improved_dimensions(answer, survey: pd.DataFrame) -> Feedback:
     return check_set("Q5", answer, _improved(survey),
-                     "compare the dimension scores of the 'after' wave with the 'before' wave; count a dimension "
-                     "as improved only if the whole 95% interval of the change lies above 0.")
+                     "the two waves are independent samples of customers: a dimension counts as improved only "
+                     "if the whole 95% interval of the difference of its two wave means lies above 0.",
+                     options=list(sq.DIMENSIONS), prefix="sq_")
 
 
 def q6_top3_priorities(answer, survey: pd.DataFrame) -> Feedback:
@@ -89,6 +122,11 @@ def q6_top3_priorities(answer, survey: pd.DataFrame) -> Feedback:
         got = [int(a) for a in answer]
     except (TypeError, ValueError):
         return wrong("Q6", "give a list of three item numbers, e.g. [1, 2, 3].")
-    return check_set("Q6", got, _top3(survey),
-                     "use the 'before' wave only; weighted shortfall = mean importance weight of the item's "
-                     "dimension x max(0, -mean gap); take the three largest.")
+    return check_set("Q6", [str(g) for g in got], [str(i) for i in _top3(survey)],
+                     "only the 'before' wave counts; an item's priority grows with how far perception falls "
+                     "short of expectation and with how much customers care about its dimension.")
+
+
+def q7_servqual_or_servperf(answer, survey: pd.DataFrame | None = None) -> Feedback:
+    """A written answer (at least 40 words), recorded for the instructor (rubric ``RUBRICS['q7']``)."""
+    return interpretation("Q7", answer, min_words=40)

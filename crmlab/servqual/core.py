@@ -61,39 +61,30 @@ ITEM_DIMENSION = {i: d for d, items in DIMENSION_ITEMS.items() for i in items}
 __all__ = [
     "DIMENSIONS", "DIMENSIONS_ZH", "GAPS", "ItemMap", "item_map", "SERVQUAL", "instrument", "gap_model",
     "GapResult", "servqual_gaps", "WeightedResult", "weighted_servqual", "cronbach_alpha", "gap1",
-    "wave_change", "improvement_priorities",
+    "wave_change", "improvement_priorities", "compare_correlations", "PerfResult", "servperf",
+    "zone_of_tolerance", "item_analysis", "item_wording",
 ]
 
 # ----------------------------------------------------------------- the instrument
 
-# (dimension, English wording, Chinese wording): written for the kit, modelled on
-# the 22 statements of Parasuraman, Zeithaml & Berry (1988). The expectation form
-# reads "An excellent bank ..." (卓越的银行 ...), the perception form "This branch ..."
-# (本支行 ...).
-_WORDING = [
-    ("has up-to-date equipment", "拥有现代化的设备"),
-    ("has branch premises that look attractive", "营业场所外观吸引人"),
-    ("has staff who look neat and professional", "员工仪表整洁、专业"),
-    ("gives customers leaflets and statements that are clear and pleasant to read", "提供清晰、美观的宣传资料和对账单"),
-    ("does what it promises by the time it promised", "在承诺的时间内兑现承诺"),
-    ("shows a sincere interest in solving a customer's problem", "真诚地帮助顾客解决问题"),
-    ("gets the service right the first time", "第一次就把服务做对"),
-    ("provides its services at the time it says it will", "在约定的时间提供服务"),
-    ("keeps records without errors", "保持准确无误的记录"),
-    ("tells customers exactly when a service will be done", "准确告知顾客服务何时完成"),
-    ("serves customers promptly", "为顾客提供及时的服务"),
-    ("has staff who are always willing to help", "员工总是乐于帮助顾客"),
-    ("has staff who are never too busy to answer a request", "员工再忙也会回应顾客的请求"),
-    ("has staff whose conduct gives customers confidence", "员工的言行让顾客信任"),
-    ("makes customers feel safe in their transactions", "让顾客在交易中感到安全"),
-    ("has staff who are courteous every time", "员工始终彬彬有礼"),
-    ("has staff who know enough to answer customers' questions", "员工有足够的知识回答顾客的问题"),
-    ("gives each customer individual attention", "给予每位顾客个别的关注"),
-    ("has opening hours that suit all its customers", "营业时间方便所有顾客"),
-    ("has staff who give customers personal care", "员工给予顾客个性化的关怀"),
-    ("has the customer's best interests at heart", "把顾客的利益放在心上"),
-    ("has staff who understand each customer's specific needs", "员工了解顾客的特定需要"),
-]
+# The wording of the 22 statements: written for the kit, modelled on the 22
+# statements of Parasuraman, Zeithaml & Berry (1988). The English texts are the
+# label keys ``sq_item_1`` .. ``sq_item_22`` (crmlab/servqual/labels.py), the
+# Chinese in the catalogue. The expectation form reads "An excellent bank ..."
+# (卓越的银行 ..., key ``sq_form_expectation``), the perception form "This branch ..."
+# (本支行 ..., key ``sq_form_perception``).
+
+def item_wording(lang: str = "en", items=None) -> pd.Series:
+    """The short wording of each item in ``lang`` (item number -> text), e.g. to label a plot.
+
+    >>> item_wording()[5]
+    'does what it promises by the time it promised'
+    """
+    from crmlab.labels import check_lang, t
+
+    check_lang(lang)
+    items = range(1, N_ITEMS + 1) if items is None else items
+    return pd.Series({j: t(f"sq_item_{j}", lang) for j in items}, name="wording", dtype="str")
 
 
 def instrument(lang: str = "en") -> pd.DataFrame:
@@ -103,18 +94,16 @@ def instrument(lang: str = "en") -> pd.DataFrame:
     ``wording_en``, ``wording_zh``, ``expectation`` and ``perception`` (the
     two forms of the statement in ``lang``).
     """
-    from crmlab.labels import check_lang
+    from crmlab.labels import check_lang, t
 
     check_lang(lang)
+    en, zh = item_wording("en"), item_wording("zh")
     rows = []
     for d, items in DIMENSION_ITEMS.items():
         for j in items:
-            en, zh = _WORDING[j - 1]
-            if lang == "en":
-                e, p = f"An excellent bank {en}.", f"This branch {en}."
-            else:
-                e, p = f"卓越的银行{zh}。", f"本支行{zh}。"
-            rows.append((j, d, DIMENSIONS_ZH[d], en, zh, e, p))
+            w = en[j] if lang == "en" else zh[j]
+            rows.append((j, d, DIMENSIONS_ZH[d], en[j], zh[j], t("sq_form_expectation", lang, wording=w),
+                         t("sq_form_perception", lang, wording=w)))
     return pd.DataFrame(rows, columns=["item", "dimension", "dimension_zh", "wording_en", "wording_zh",
                                        "expectation", "perception"])
 
@@ -815,3 +804,273 @@ def improvement_priorities(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL
     t = t.sort_values(["weighted_shortfall", "shortfall"], ascending=False, kind="stable")
     t["rank"] = np.arange(1, len(t) + 1)
     return t
+
+
+# ----------------------------------------------------------------- which score tracks overall quality?
+
+def _fisher_ci(r: float, n: int, z: float) -> tuple[float, float]:
+    half = z / np.sqrt(n - 3)
+    return float(np.tanh(np.arctanh(r) - half)), float(np.tanh(np.arctanh(r) + half))
+
+
+def compare_correlations(df: pd.DataFrame, target: str, a: str, b: str,
+                         confidence: float = 0.95) -> pd.Series:
+    """Do two scores correlate differently with the same target? (two dependent correlations)
+
+    r_a = corr(target, a) and r_b = corr(target, b) share the variable
+    ``target`` and are measured on the same respondents, so they are not
+    independent: the test must use r_ab = corr(a, b). Reported:
+
+    - ``diff`` = r_a - r_b with Zou's (2007) interval, built from the two
+      Fisher-z intervals l_k, u_k and c = corr(r_a, r_b)
+      = ((r_ab - r_a r_b / 2)(1 - r_a² - r_b² - r_ab²) + r_ab³) / ((1 - r_a²)(1 - r_b²)):
+      low = d - sqrt((r_a - l_a)² + (u_b - r_b)² - 2c (r_a - l_a)(u_b - r_b)),
+      high = d + sqrt((u_a - r_a)² + (r_b - l_b)² - 2c (u_a - r_a)(r_b - l_b));
+    - Williams' t (the test Steiger 1980 recommends), df = n - 3:
+      t = d sqrt((n - 1)(1 + r_ab)) / sqrt(2 |R| (n - 1)/(n - 3) + rbar² (1 - r_ab)³),
+      |R| = 1 - r_a² - r_b² - r_ab² + 2 r_a r_b r_ab, rbar = (r_a + r_b) / 2,
+      and its two-sided ``p_value``.
+
+    Rows with a missing value in any of the three columns are dropped (``n``).
+
+    Example
+    -------
+    >>> x = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 3, 2, 5, 4, 6], "b": [2, 1, 4, 3, 6, 5]})
+    >>> r = compare_correlations(x, "y", "a", "b")
+    >>> [round(float(r[k]), 3) for k in ("r_a", "r_b", "diff")]
+    [0.886, 0.829, 0.057]
+
+    Source: Williams (1959); Steiger (1980), "Tests for comparing elements
+    of a correlation matrix", Psychological Bulletin 87(2); Zou (2007),
+    Psychological Methods 12(4).
+    """
+    v.require_frame(df, "data")
+    names = {"target": target, "a": a, "b": b}
+    for k, col in names.items():
+        if not isinstance(col, str):
+            raise CRMDataError(f"{k}={col!r} must be a column name. Fix: e.g. {k}='overall_quality'.")
+    if len({target, a, b}) < 3:
+        raise CRMDataError(f"target, a and b must be three different columns, got {target!r}, {a!r}, {b!r}. "
+                           "Fix: compare two different scores with a third column.")
+    v.require_columns(df, [target, a, b], "data", fix="pass the column names of the target and the two scores.")
+    v.require_numeric(df, [target, a, b])
+    z = _stats.z_quantile(confidence)
+    x = df[[target, a, b]].to_numpy(dtype="float64", na_value=np.nan)
+    x = x[~np.isnan(x).any(axis=1)]
+    n = len(x)
+    if n < 5:
+        raise CRMDataError(f"only {n} row(s) have all of {target!r}, {a!r}, {b!r}; comparing correlations needs "
+                           "at least 5. Fix: use more respondents or fill the blanks.")
+    flat = [c for c, s in zip((target, a, b), x.std(axis=0)) if not s > 0]
+    if flat:
+        raise CRMDataError(f"column {flat[0]!r} does not vary over the {n} complete rows, so it has no correlation. "
+                           "Fix: check the column (a constant score cannot track anything).")
+    r = np.corrcoef(x, rowvar=False)
+    ra, rb, rab = float(r[0, 1]), float(r[0, 2]), float(r[1, 2])
+    d = ra - rb
+    if max(abs(ra), abs(rb)) >= 1 - 1e-12:
+        raise CRMDataError(f"a correlation with {target!r} is exactly ±1, so the comparison is undefined. "
+                           "Fix: check that the target is not a copy of one of the scores.")
+    la, ua = _fisher_ci(ra, n, z)
+    lb, ub = _fisher_ci(rb, n, z)
+    c = ((rab - ra * rb / 2) * (1 - ra**2 - rb**2 - rab**2) + rab**3) / ((1 - ra**2) * (1 - rb**2))
+    low = d - np.sqrt(max((ra - la) ** 2 + (ub - rb) ** 2 - 2 * c * (ra - la) * (ub - rb), 0.0))
+    high = d + np.sqrt(max((ua - ra) ** 2 + (rb - lb) ** 2 - 2 * c * (ua - ra) * (rb - lb), 0.0))
+    det = 1 - ra**2 - rb**2 - rab**2 + 2 * ra * rb * rab
+    rbar = (ra + rb) / 2
+    denom = 2 * det * (n - 1) / (n - 3) + rbar**2 * (1 - rab) ** 3
+    t_w = d * np.sqrt((n - 1) * (1 + rab)) / np.sqrt(denom) if denom > 0 else np.nan
+    from scipy.stats import t as _t
+
+    p = float(2 * _t.sf(abs(t_w), n - 3)) if np.isfinite(t_w) else np.nan
+    return pd.Series({"n": n, "r_a": ra, "r_b": rb, "r_ab": rab, "diff": d, "ci_low": float(low),
+                      "ci_high": float(high), "t": float(t_w), "df": n - 3, "p_value": p},
+                     name=f"{a} vs {b} with {target}")
+
+
+# ----------------------------------------------------------------- SERVPERF
+
+@dataclass(frozen=True)
+class PerfResult:
+    """SERVPERF, perceptions only: per-respondent dimension means of P (plus ``overall``) and their means."""
+
+    scores: pd.DataFrame
+    dimensions: pd.DataFrame
+    overall: pd.DataFrame
+
+    def _repr_html_(self):
+        return self.dimensions.round(3)._repr_html_()
+
+
+def servperf(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, by: str | None = None,
+             scale: tuple[float, float] = (1, 7), confidence: float = 0.95) -> PerfResult:
+    """SERVPERF: service quality from the perception items alone (no expectations, no difference).
+
+    perf_id = mean of P_ij over the answered items j of dimension d;
+    SERVPERF_i = mean_d perf_id (the unweighted score, as for SERVQUAL).
+    Means over respondents come with t intervals. Cronin & Taylor (1992)
+    found the perception-only score explains overall quality at least as
+    well as P - E, and Babakus & Boller (1992) and Peter, Churchill & Brown
+    (1993) showed that difference scores inherit the unreliability of both
+    parts and correlate with their own components.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"E1": [7, 6], "P1": [5, 6], "E2": [6, 6], "P2": [6, 3]})
+    >>> servperf(df, {"speed": [1, 2]}).scores["speed"].tolist()
+    [5.5, 4.5]
+
+    Source: Cronin, J. J. & Taylor, S. A. (1992), Journal of Marketing 56(3).
+    """
+    imap, _, p = _prepare(df, items, scale)
+    groups = _groups(df, by)
+    dims = imap.dimension_names
+    dscore = _dimension_means(p, imap)
+    overall = _row_nanmean(dscore)
+    scores = pd.DataFrame(np.column_stack([dscore, overall]), index=df.index,
+                          columns=pd.Index([*dims, "overall"], name="dimension"), copy=False)
+    ds = _describe(scores.to_numpy(), [*dims, "overall"], groups, by or "group")
+    ds = _with_ci(ds.rename(columns={"mean": "perception"}), confidence, "perception")
+    ds.index = _name_last(ds.index, "dimension")
+    last = ds.index.get_level_values(-1)
+    dim_t, overall_t = ds.loc[last != "overall"], ds.loc[last == "overall"]
+    overall_t = overall_t.droplevel(-1) if by else overall_t.set_axis(pd.Index(["all"], name="group"))
+    return PerfResult(scores, dim_t, overall_t)
+
+
+# ----------------------------------------------------------------- zone of tolerance
+
+def zone_of_tolerance(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, desired="D{item}",
+                      adequate="A{item}", by: str | None = None, scale: tuple[float, float] = (1, 7),
+                      confidence: float = 0.95) -> pd.DataFrame:
+    """Zone of tolerance (容忍区间): adequate and desired service levels against perceptions.
+
+    Per respondent and dimension (mean over the answered items): adequate
+    A, desired D, perception P; then MSA = P - A (measure of service
+    adequacy: below 0, the service is not even adequate) and MSS = P - D
+    (measure of service superiority: above 0, it beats what the customer
+    desires). Means over respondents with t intervals for MSA and MSS;
+    ``width`` = D - A (the zone's width) and ``position``: ``"below"``
+    (mean P under mean A), ``"inside"`` or ``"above"`` (over mean D).
+    Answers with A > D (an adequate level above the desired one, the
+    inconsistency PZB 1994 report for this format) are kept, with a
+    warning that counts them.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The survey, one row per respondent, with P, desired and adequate items.
+    items : ItemMap or mapping, default the 22-item SERVQUAL map
+        Dimensions and their items (the P columns come from it).
+    desired, adequate : str or dict, default "D{item}" and "A{item}"
+        Column templates with ``{item}``, or dicts item -> column.
+    by : str, optional
+        Column to report per group.
+    scale : (low, high), default (1, 7)
+        The answer scale.
+    confidence : float, default 0.95
+        Level of the MSA and MSS intervals.
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"A1": [4, 5], "D1": [6, 7], "P1": [5, 4], "E1": [6, 7]})
+    >>> z = zone_of_tolerance(df, {"d": [1]})
+    >>> z[["adequate", "desired", "perception", "msa", "mss"]].round(2).values.tolist()
+    [[4.5, 6.5, 4.5, 0.0, -2.0]]
+
+    Source: Parasuraman, Zeithaml & Berry (1994), "Alternative scales for
+    measuring service quality", Journal of Retailing 70(3).
+    """
+    v.require_frame(df, "survey")
+    imap = item_map(items) if not isinstance(items, ItemMap) else items
+    a_cols = _columns(adequate, imap.items, "adequate", "item")
+    d_cols = _columns(desired, imap.items, "desired", "item")
+    a_list, d_list = [a_cols[i] for i in imap.items], [d_cols[i] for i in imap.items]
+    v.require_columns(df, imap.p_columns + a_list + d_list, "survey",
+                      fix="pass desired='<template with {item}>' and adequate='<template with {item}>' "
+                          "(default 'D{item}', 'A{item}'), or dicts item -> column.")
+    v.require_scale(scale)
+    p = _matrix(df, imap.p_columns, scale)
+    a = _matrix(df, a_list, scale)
+    d = _matrix(df, d_list, scale)
+    with np.errstate(invalid="ignore"):
+        inverted = a > d
+    if inverted.any():
+        rows = int(inverted.any(axis=1).sum())
+        v._warn(f"zone_of_tolerance: {int(inverted.sum())} answer(s) of {rows} respondent(s) put the adequate level "
+                f"above the desired level (e.g. column {a_list[int(np.argmax(inverted.any(axis=0)))]!r}); they are "
+                "kept as given. Fix: check those answers, or drop the respondents if the form was misread.")
+    groups = _groups(df, by)
+    dims = imap.dimension_names
+    mats = {k: _dimension_means(x, imap) for k, x in (("adequate", a), ("desired", d), ("perception", p))}
+    mats["msa"] = mats["perception"] - mats["adequate"]
+    mats["mss"] = mats["perception"] - mats["desired"]
+    tabs = {k: _describe(x, dims, groups, by or "group") for k, x in mats.items()}
+    out = pd.DataFrame({"n": tabs["msa"]["n"], "adequate": tabs["adequate"]["mean"],
+                        "desired": tabs["desired"]["mean"], "perception": tabs["perception"]["mean"]})
+    out["width"] = out["desired"] - out["adequate"]
+    for k in ("msa", "mss"):
+        tab = _with_ci(tabs[k], confidence)
+        out[k], out[f"{k}_low"], out[f"{k}_high"] = tab["mean"], tab["ci_low"], tab["ci_high"]
+    out["position"] = np.where(out["perception"] < out["adequate"], "below",
+                               np.where(out["perception"] > out["desired"], "above", "inside"))
+    out.index = _name_last(out.index, "dimension")
+    return out
+
+
+# ----------------------------------------------------------------- do the items sit in their dimensions?
+
+def item_analysis(df: pd.DataFrame, items: ItemMap | Mapping = SERVQUAL, on: str = "gap",
+                  scale: tuple[float, float] = (1, 7)) -> pd.DataFrame:
+    """Item analysis: does each item belong to its own dimension? (a simple dimensionality check)
+
+    Over the respondents who answered every item (listwise, ``n``), per item j
+    of dimension d:
+
+    - ``r_own``: corrected item-total correlation, corr(x_j, sum of the
+      other items of d) (NaN for a one-item dimension);
+    - ``r_other``, ``other_dimension``: the largest correlation of x_j with
+      another dimension's score (mean of its items), and which one;
+    - ``fits``: r_own > r_other (the item correlates more with its own
+      dimension than with any other);
+    - ``alpha_if_deleted``: Cronbach's alpha of d without item j (NaN when
+      fewer than two items would remain); compare with the dimension's alpha.
+
+    ``on``: ``"gap"`` (P - E), ``"perception"`` or ``"expectation"``.
+
+    Source: Cronbach (1951); the item-to-dimension checks that Carman
+    (1990) and Babakus & Boller (1992) used to question SERVQUAL's five dimensions.
+    """
+    v.require_choice(on, ["gap", "perception", "expectation"], "on")
+    imap, e, p = _prepare(df, items, scale)
+    x = {"gap": lambda: p - e, "perception": lambda: p, "expectation": lambda: e}[on]()
+    x = x[~np.isnan(x).any(axis=1)]
+    n = len(x)
+    if n < 3:
+        raise CRMDataError(f"only {n} respondent(s) answered every item; the item analysis needs at least 3. "
+                           "Fix: use more respondents (or score fewer items with an item map).")
+    pos = imap.positions()
+    dims = imap.dimension_names
+    dim_mean = np.column_stack([x[:, idx].mean(axis=1) for idx in pos.values()])
+
+    def corr(u, w):
+        su, sw = u.std(), w.std()
+        return float(((u - u.mean()) * (w - w.mean())).mean() / (su * sw)) if su > 0 and sw > 0 else np.nan
+
+    def alpha(sub):
+        k = sub.shape[1]
+        tv = sub.sum(axis=1).var(ddof=1)
+        return k / (k - 1) * (1 - sub.var(axis=0, ddof=1).sum() / tv) if k >= 2 and tv > 0 else np.nan
+
+    rows = []
+    for k_d, (d, idx) in enumerate(pos.items()):
+        for j_pos, col in enumerate(idx):
+            item = imap.items[col]
+            rest = np.delete(idx, j_pos)
+            r_own = corr(x[:, col], x[:, rest].sum(axis=1)) if len(rest) else np.nan
+            others = [(corr(x[:, col], dim_mean[:, m]), dims[m]) for m in range(len(dims)) if m != k_d]
+            r_other, other = max(others, key=lambda o: -np.inf if np.isnan(o[0]) else o[0]) if others else (np.nan, None)
+            a_del = alpha(x[:, rest]) if len(rest) >= 2 else np.nan
+            rows.append((item, d, n, r_own, r_other, other, bool(r_own > r_other), a_del))
+    return pd.DataFrame(rows, columns=["item", "dimension", "n", "r_own", "r_other", "other_dimension", "fits",
+                                       "alpha_if_deleted"]).set_index("item")

@@ -56,6 +56,13 @@ OVERALL_INTERCEPT, OVERALL_SLOPE, OVERALL_NOISE = 5.3, 0.8, 0.6
 MANAGER_BIAS = {"tangibles": 0.3, "reliability": -0.2, "responsiveness": -0.9, "assurance": 0.0, "empathy": -0.6}
 MANAGER_BRANCH_BIAS = {"central": 0.0, "riverside": 0.1, "airport": -0.3, "campus": 0.0}
 SD_M = {"halo": 0.4, "noise": 0.5}
+# Zone of tolerance (PZB 1994): each customer also gives a desired level D (what the
+# service should be; close to their expectation E of an excellent bank) and an
+# adequate level A (the least they will accept). The zone's width D - A is narrowest
+# for reliability, the dimension customers care most about (as PZB 1994 report).
+SD_DESIRED_EXTRA = 0.35  # latent D = latent E + Normal(0, 0.35)
+TOLERANCE_WIDTH = {"tangibles": 1.9, "reliability": 1.1, "responsiveness": 1.4, "assurance": 1.5, "empathy": 1.7}
+SD_ADEQUATE_EXTRA = 0.5  # latent A = latent D - width + Normal(0, 0.5)
 
 
 def expected_answer(mu, sd, low: int = 1, high: int = 7):
@@ -117,6 +124,15 @@ def true_values() -> dict:
     sd_m = _total_sd(SD_M)
     m_bias = np.array([MANAGER_BIAS[ITEM_DIMENSION[j]] for j in range(1, N_ITEMS + 1)])
     out["gap1_item"] = {b: expected_answer(e_mu + m_bias + MANAGER_BRANCH_BIAS[b], sd_m) - e_exp for b in BRANCHES}
+    # zone of tolerance: expected observed desired and adequate answers, MSA = P - A, MSS = P - D
+    sd_d = float(np.sqrt(sd_e**2 + SD_DESIRED_EXTRA**2))
+    sd_a = float(np.sqrt(sd_d**2 + SD_ADEQUATE_EXTRA**2))
+    width = np.array([TOLERANCE_WIDTH[ITEM_DIMENSION[j]] for j in range(1, N_ITEMS + 1)])
+    d_exp, a_exp = expected_answer(e_mu, sd_d), expected_answer(e_mu - width, sd_a)
+    out["D_item"], out["A_item"] = d_exp, a_exp
+    p_all = {w: shares @ p_exp[w] for w in WAVES}
+    out["msa_dimension"] = {w: _dim_means(p_all[w] - a_exp) for w in WAVES}
+    out["mss_dimension"] = {w: _dim_means(p_all[w] - d_exp) for w in WAVES}
     return out
 
 
@@ -129,6 +145,9 @@ def make_survey(seed: int = 42, n: int = 2400) -> Generated:
     dimensions, and rates overall service quality (1-7), drawn as
     rint(5.3 + 0.8 * their importance-weighted SERVQUAL score + noise).
     About 0.4% of the E/P answers are left blank (missing completely at random).
+    For the zone of tolerance (PZB 1994) each also gives a desired level
+    D1..D22 and an adequate (minimum) level A1..A22 per item, drawn after
+    the other columns so those stay the same for a seed.
     """
     rng = np.random.default_rng(seed)
     branch = rng.choice(list(BRANCHES), size=n, p=list(BRANCHES.values()))
@@ -148,6 +167,13 @@ def make_survey(seed: int = 42, n: int = 2400) -> Generated:
     overall = _answers(OVERALL_INTERCEPT + OVERALL_SLOPE * weighted + rng.normal(0, OVERALL_NOISE, n)).astype(int)
     e[rng.random(e.shape) < MISSING_RATE] = np.nan
     p[rng.random(p.shape) < MISSING_RATE] = np.nan
+    # drawn after everything above, so the E, P, points and overall columns stay as they were
+    width = np.array([TOLERANCE_WIDTH[d] for d in dims])[dim_idx][None, :]
+    d_lat = e_lat + rng.normal(0, SD_DESIRED_EXTRA, (n, N_ITEMS))
+    a_lat = d_lat - width + rng.normal(0, SD_ADEQUATE_EXTRA, (n, N_ITEMS))
+    desired, adequate = _answers(d_lat), _answers(a_lat)
+    desired[rng.random(desired.shape) < MISSING_RATE] = np.nan
+    adequate[rng.random(adequate.shape) < MISSING_RATE] = np.nan
     frame = pd.DataFrame({"respondent_id": np.arange(1, n + 1), "branch": branch, "wave": wave})
     frame = pd.concat([
         frame,
@@ -155,6 +181,8 @@ def make_survey(seed: int = 42, n: int = 2400) -> Generated:
         pd.DataFrame(p, columns=[f"P{j}" for j in range(1, N_ITEMS + 1)]),
         pd.DataFrame(points, columns=[f"imp_{d}" for d in dims]),
         pd.DataFrame({"overall_quality": overall}),
+        pd.DataFrame(desired, columns=[f"D{j}" for j in range(1, N_ITEMS + 1)]),
+        pd.DataFrame(adequate, columns=[f"A{j}" for j in range(1, N_ITEMS + 1)]),
     ], axis=1)
     tv = true_values()
     truth = {
@@ -172,6 +200,12 @@ def make_survey(seed: int = 42, n: int = 2400) -> Generated:
         "branch_share": dict(BRANCHES),
         "overall_model": {"intercept": OVERALL_INTERCEPT, "slope": OVERALL_SLOPE, "noise_sd": OVERALL_NOISE},
         "missing_rate": MISSING_RATE,
+        "desired_item": {j: tv["D_item"][j - 1] for j in range(1, N_ITEMS + 1)},
+        "adequate_item": {j: tv["A_item"][j - 1] for j in range(1, N_ITEMS + 1)},
+        "msa_dimension": tv["msa_dimension"],
+        "mss_dimension": tv["mss_dimension"],
+        "tolerance_width_latent": dict(TOLERANCE_WIDTH),
+        "driver_slope": {d: OVERALL_SLOPE * IMPORTANCE_SHARE[d] for d in dims},
     }
     return Generated(frame, truth)
 
@@ -218,13 +252,18 @@ register(DatasetSpec(
         "可靠性 5-9, responsiveness 响应性 10-13, assurance 保证性 14-17, empathy 移情性 18-22; "
         "wordings in `crmlab.servqual.instrument()`). Each customer also splits 100 importance points "
         "over the five dimensions and rates overall service quality. Half the sample answered before an "
-        "improvement programme aimed at responsiveness and reliability, half after. A few answers are blank."
+        "improvement programme aimed at responsiveness and reliability, half after. D1..D22 and A1..A22: the "
+        "desired and the adequate (minimum) service level per item, the two ends of the zone of tolerance "
+        "(容忍区间, PZB 1994). A few answers are blank."
     ),
     truth_notes=(
         "`item_gap`, `dimension_gap` (per wave), `branch_dimension_gap`: the expected P - E of the "
         "observed 1-7 answers; `wave_effect`: after minus before per dimension; `overall_gap` and "
         "`weighted_gap`: unweighted and importance-weighted SERVQUAL score; `importance_share`: the "
-        "mean importance points / 100; `overall_model`: how overall quality was drawn."
+        "mean importance points / 100; `overall_model`: how overall quality was drawn; `desired_item`, "
+        "`adequate_item`: expected desired and adequate answers; `msa_dimension`, `mss_dimension`: expected "
+        "P - A and P - D per wave; `driver_slope`: the true effect of each dimension gap on overall quality "
+        "(slope x importance share)."
     ),
     columns=(
         Column("respondent_id", "int", "id", "Respondent number"),
@@ -239,6 +278,12 @@ register(DatasetSpec(
         *(Column(f"imp_{d}", "int", "0-100 points, the five sum to 100",
                  f"Importance points given to {d} ({DIMENSIONS_ZH[d]})") for d in DIMENSIONS),
         Column("overall_quality", "int", "1-7", "Overall service quality: 1 = very poor ... 7 = excellent"),
+        *(Column(f"D{j}", "float", "1-7, blank = not answered",
+                 f"Desired service level, item {j} ({ITEM_DIMENSION[j]}): the level the customer wants")
+          for j in range(1, N_ITEMS + 1)),
+        *(Column(f"A{j}", "float", "1-7, blank = not answered",
+                 f"Adequate (minimum) service level, item {j} ({ITEM_DIMENSION[j]}): the least the customer accepts")
+          for j in range(1, N_ITEMS + 1)),
     ),
     generator=make_survey,
     default_seed=42,

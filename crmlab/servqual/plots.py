@@ -3,6 +3,8 @@ priorities, estimated vs true, and a drawn diagram of the GAP model."""
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 import seaborn as sns
@@ -13,11 +15,17 @@ from crmlab.stats import t_quantile
 from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax
 
 __all__ = ["DIMENSION_COLORS", "dimension_gaps", "snake_profile", "wave_bars", "gap1_bars",
-           "priority_bars", "gap_truth", "gap_model_diagram"]
+           "priority_bars", "gap_truth", "gap_model_diagram", "tolerance_zones"]
 
-# One colour per SERVQUAL dimension, the same in every plot.
+# One colour per SERVQUAL dimension, the same in every plot; branches get other hues.
 DIMENSION_COLORS = PALETTES["servqual_dimension"]
+BRANCH_COLORS = PALETTES["servqual_branch"]
 WAVE_COLORS = PALETTES["wave"]
+
+
+def _wrap(text: str, width: int = 12) -> str:
+    """Break a tick label over lines so neighbours do not collide (CJK text has no spaces: left as is)."""
+    return "\n".join(textwrap.wrap(text, width)) if " " in text else text
 
 
 def sq_label(key, lang: str = "en") -> str:
@@ -58,8 +66,13 @@ def dimension_gaps(result, ax=None, lang: str = "en", group=None, confidence: fl
     lo, hi = min(tab["ci_low"].min(), 0), max(tab["ci_high"].max(), 0)
     pad = 0.25 * (hi - lo) + 0.1
     ax.set_xlim(lo - pad, hi + pad)
-    title = (t("sq_gap_title", lang, pct=round(confidence * 100)) if group is None
-             else t("sq_gap_title_group", lang, group=sq_label(group, lang)))
+    worst = tab["gap"].idxmin()
+    fmt = dict(worst=sq_label(worst, lang), gap=float(tab.loc[worst, "gap"]), pct=round(confidence * 100))
+    if group is None:
+        title = t("sq_gap_title" if fmt["gap"] < 0 else "sq_gap_title_none", lang, **fmt)
+    else:
+        title = t("sq_gap_title_group" if fmt["gap"] < 0 else "sq_gap_title_group_none", lang,
+                  group=sq_label(group, lang), **fmt)
     return decorate(ax, title, t("sq_gap_axis", lang), t("sq_dimension", lang), lang)
 
 
@@ -81,7 +94,10 @@ def snake_profile(result, ax=None, lang: str = "en"):
     ax.set_ylim(len(tab) - 0.5, -0.5)
     ax.set_xlim(1, 7)
     ax.legend(loc="lower left", fontsize=9)
-    return decorate(ax, t("sq_snake_title", lang, k=len(tab)), t("sq_mean_axis", lang), t("sq_item", lang), lang)
+    worst = tab["gap"].idxmin()
+    title = t("sq_snake_title", lang, k=len(tab), item=worst, dimension=sq_label(tab.loc[worst, "dimension"], lang),
+              gap=float(tab.loc[worst, "gap"]))
+    return decorate(ax, title, t("sq_mean_axis", lang), t("sq_item", lang), lang)
 
 
 def wave_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float = 0.95):
@@ -98,9 +114,17 @@ def wave_bars(table: pd.DataFrame, ax=None, lang: str = "en", confidence: float 
         bars_with_interval(ax, wave, "mean", colors=WAVE_COLORS[w], positions=pos, width=width, capsize=3,
                            label=t(f"sq_{w}", lang))
     ax.axhline(0, color=INK["black"], lw=0.8)
-    ax.set_xticks(x, [sq_label(n, lang) for n in names])
+    ax.set_xticks(x, [_wrap(sq_label(n, lang)) for n in names])
     ax.legend(title=t("sq_wave", lang))
-    return decorate(ax, t("sq_wave_title", lang), t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
+    up = [sq_label(n, lang) for n in names if n != "overall" and table.loc[n, "ci_low"] > 0]
+    down = [sq_label(n, lang) for n in names if n != "overall" and table.loc[n, "ci_high"] < 0]
+    if up and down:
+        title = t("sq_wave_title", lang, up=", ".join(up), down=", ".join(down))
+    elif up or down:
+        title = t("sq_wave_title_up" if up else "sq_wave_title_down", lang, names=", ".join(up or down))
+    else:
+        title = t("sq_wave_title_none", lang)
+    return decorate(ax, title, t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
                     legend_title=t("sq_wave", lang))
 
 
@@ -114,39 +138,57 @@ def gap1_bars(table: pd.DataFrame, ax=None, lang: str = "en"):
         groups, names = [None], list(table.index)
     x = np.arange(len(names))
     width = 0.8 / len(groups)
-    pal = sns.color_palette("deep", len(groups)).as_hex()
+    extra = PALETTES["cycle"]
     for k, g in enumerate(groups):
         sub = table.xs(g, level=0) if g is not None else table
         sub = sub.reindex(names)
         pos = x + (k - (len(groups) - 1) / 2) * width
-        colors = pal[k] if g is not None else _colors(names)
+        colors = BRANCH_COLORS.get(g, extra[k % len(extra)]) if g is not None else _colors(names)
         bars_with_interval(ax, sub, "gap1", colors=colors, positions=pos, width=width, capsize=2, lw=0.8,
                            label=sq_label(g, lang) if g is not None else None)
     ax.axhline(0, color=INK["black"], lw=0.8)
-    ax.set_xticks(x, [sq_label(n, lang) for n in names])
+    ax.set_xticks(x, [_wrap(sq_label(n, lang)) for n in names])
     if groups != [None]:
         ax.legend(fontsize=8)
-    return decorate(ax, t("sq_gap1_title", lang), t("sq_dimension", lang), t("sq_gap1_axis", lang), lang,
+    at = table["gap1"].idxmin()
+    g_at, d_at = (at if isinstance(at, tuple) else (None, at))[0], (at if isinstance(at, tuple) else (None, at))[-1]
+    low = float(table["gap1"].min())
+    if low < 0:
+        title = t("sq_gap1_title", lang, dimension=sq_label(d_at, lang), gap=low,
+                  where=sq_label(g_at, lang) if g_at is not None else t("sq_all_branches", lang))
+    else:
+        title = t("sq_gap1_title_none", lang)
+    return decorate(ax, title, t("sq_dimension", lang), t("sq_gap1_axis", lang), lang,
                     legend_title=t("sq_branch", lang) if groups != [None] else None)
 
 
-def priority_bars(priorities: pd.DataFrame, top: int = 8, ax=None, lang: str = "en", wording=None):
+def priority_bars(priorities: pd.DataFrame, top: int = 8, ax=None, lang: str = "en", wording="auto"):
     """The ``top`` items of an :func:`improvement_priorities` table as horizontal bars.
 
-    ``wording``: optional Series item -> short text shown after the item number.
+    ``wording``: Series item -> short text shown after the item number;
+    ``"auto"`` (default) uses the kit's wording of the 22 items when the
+    items are 1..22 (:func:`crmlab.servqual.item_wording`), None shows numbers only.
     """
+    from crmlab.servqual.core import N_ITEMS, item_wording
+
     tab = priorities.head(top)
-    ax = get_ax(ax, figsize=(9.5 if wording is not None else 7, 0.4 * len(tab) + 1.5))
+    if isinstance(wording, str) and wording == "auto":
+        known = all(isinstance(i, (int, np.integer)) and 1 <= i <= N_ITEMS for i in tab.index)
+        wording = item_wording(lang) if known else None
+    ax = get_ax(ax, figsize=(9.5 if wording is not None else 7, (0.62 if wording is not None else 0.4) * len(tab) + 1.5))
     y = np.arange(len(tab))
     ax.barh(y, tab["weighted_shortfall"], color=_colors(tab["dimension"]))
-    labels = [f"{i} {sq_label(d, lang)}" + (f": {wording[i]}" if wording is not None else "")
+    labels = [f"{i} {sq_label(d, lang)}" + ("\n" + textwrap.shorten(wording[i], 60) if wording is not None else "")
               for i, d in zip(tab.index, tab["dimension"])]
     ax.set_yticks(y, labels, fontsize=9)
     ax.invert_yaxis()
     for yi, val in zip(y, tab["weighted_shortfall"]):
         ax.text(val, yi, f" {val:.2f}", va="center", fontsize=9)
     ax.set_xlim(0, tab["weighted_shortfall"].max() * 1.2 + 1e-9)
-    return decorate(ax, t("sq_priority_title", lang), t("sq_priority_axis", lang), t("sq_item", lang), lang)
+    first = tab.index[0]
+    title = t("sq_priority_title", lang, item=first, dimension=sq_label(tab.loc[first, "dimension"], lang),
+              value=float(tab.loc[first, "weighted_shortfall"]))
+    return decorate(ax, title, t("sq_priority_axis", lang), t("sq_item", lang), lang)
 
 
 def gap_truth(estimated: pd.Series, true: pd.Series, ax=None, lang: str = "en"):
@@ -157,10 +199,41 @@ def gap_truth(estimated: pd.Series, true: pd.Series, ax=None, lang: str = "en"):
     for k, kind in enumerate(("estimated", "true")):
         ax.bar(x + (k - 0.5) * 0.38, data[kind], 0.38, color=PALETTES["estimate"][kind], label=t(kind, lang))
     ax.axhline(0, color=INK["black"], lw=0.8)
-    ax.set_xticks(x, [sq_label(n, lang) for n in data.index])
+    ax.set_xticks(x, [_wrap(sq_label(n, lang)) for n in data.index])
     ax.legend()
-    return decorate(ax, t("sq_truth_title", lang), t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
+    err = float((data["estimated"] - data["true"]).abs().max())
+    return decorate(ax, t("sq_truth_title", lang, err=err), t("sq_dimension", lang), t("sq_gap_axis", lang), lang,
                     legend_title="")
+
+
+def tolerance_zones(table: pd.DataFrame, ax=None, lang: str = "en"):
+    """The zone of tolerance per dimension: a band from adequate to desired, and the perception.
+
+    ``table``: a :func:`crmlab.servqual.zone_of_tolerance` table (one group).
+    """
+    ax = get_ax(ax, figsize=(7.5, 4))
+    names = list(table.index)
+    y = np.arange(len(names))
+    col = PALETTES["tolerance"]
+    ax.barh(y, table["desired"] - table["adequate"], left=table["adequate"], height=0.5, color=col["zone"],
+            label=t("sq_zone", lang))
+    ax.plot(table["perception"], y, "D", color=col["perception"], ms=7, label=t("sq_perception", lang))
+    for yi, (_, r) in zip(y, table.iterrows()):
+        ax.text(r["adequate"], yi + 0.38, f"{r['adequate']:.2f}", ha="center", va="center", fontsize=8)
+        ax.text(r["desired"], yi + 0.38, f"{r['desired']:.2f}", ha="center", va="center", fontsize=8)
+    ax.set_yticks(y, [sq_label(n, lang) for n in names])
+    ax.invert_yaxis()
+    ax.set_xlim(1, 7)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=9, frameon=False)
+    below = [sq_label(n, lang) for n in names if table.loc[n, "position"] == "below"]
+    above = [sq_label(n, lang) for n in names if table.loc[n, "position"] == "above"]
+    if below:
+        title = t("sq_zone_title_below", lang, names=", ".join(below))
+    elif above:
+        title = t("sq_zone_title_above", lang, names=", ".join(above))
+    else:
+        title = t("sq_zone_title_inside", lang)
+    return decorate(ax, title, t("sq_mean_axis", lang), t("sq_dimension", lang), lang)
 
 
 def gap_model_diagram(ax=None, lang: str = "en"):
