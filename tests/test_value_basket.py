@@ -238,3 +238,12 @@ def test_no_frequent_item_warns():
         warnings.simplefilter("always")
         out = vb.frequent_itemsets(TINY, min_support=1.0)
     assert out.empty and any("lower min_support" in str(w.message) for w in seen)
+
+
+def test_the_topic_reexports_basket_and_perceived_value():
+    import crmlab.value as val
+    from crmlab.value import perceived as pv
+
+    assert val.association_rules is vb.association_rules and val.value_map is pv.value_map
+    assert len(set(val.__all__)) == len(val.__all__)  # no name exported by two of the topic's modules
+    assert set(vb.__all__) | set(pv.__all__) <= set(val.__all__)
