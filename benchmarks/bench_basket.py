@@ -14,7 +14,7 @@ import time
 import pandas as pd
 
 from crmlab.value import basket as vb
-from crmlab.value.basket_data import make_baskets
+from crmlab.value.data import make_baskets
 from _timing import best_of  # benchmarks/_timing.py (the script's own folder)
 
 N_LINES = 1_000_000

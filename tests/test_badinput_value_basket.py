@@ -6,12 +6,11 @@ import numpy as np
 import pandas as pd
 from badinput import Bad, check, params
 
+from crmlab.checks import value as vc
 from crmlab.value import basket as vb
-from crmlab.value import basket_checks as vc
-from crmlab.value import basket_data as bd
-from crmlab.value import basket_plots as bp
+from crmlab.value import data as bd
 from crmlab.value import perceived as pv
-from crmlab.value import perceived_plots as pp
+from crmlab.value import plots as bp
 
 B = "crmlab.value.basket."
 P = "crmlab.value.perceived."
@@ -123,29 +122,33 @@ CASES: list[Bad] = [
         lambda: pv.value_map_from_scores(pd.Series({"a": 5.0, "b": 4.0}), pd.Series({"a": 5.0, "c": 4.0})),
         r"must name the same firms"),
     # generators and exercise data
-    Bad("vb-gen-baskets-float", "crmlab.value.basket_data.make_baskets", lambda: bd.make_baskets(n_baskets=10.5),
+    Bad("vb-gen-baskets-float", "crmlab.value.data.make_baskets", lambda: bd.make_baskets(n_baskets=10.5),
         r"n_baskets=10.5 must be a whole number"),
-    Bad("vb-gen-survey-seed-text", "crmlab.value.basket_data.make_value_survey",
+    Bad("vb-gen-survey-seed-text", "crmlab.value.data.make_value_survey",
         lambda: bd.make_value_survey(seed="6"), r"seed='6' must be a whole number"),
-    Bad("vb-exercise-seed-negative", "crmlab.value.basket_checks.basket_exercise_data",
-        lambda: vc.basket_exercise_data(seed=-1), r"seed=-1 is out of range"),
-    Bad("vb-q7-data-not-lines", "crmlab.value.basket_checks.q7_rule_lift",
-        lambda: vc.q7_rule_lift(1.7, pd.DataFrame({"basket": [1], "product": ["milk"]})),
+    Bad("vb-exercise-seed-negative", "crmlab.checks.value.exercise_data",
+        lambda: vc.exercise_data(seed=-1), r"seed=-1 is out of range"),
+    Bad("vb-exercise-baskets-float", "crmlab.checks.value.exercise_data",
+        lambda: vc.exercise_data(n_baskets=2500.5), r"n_baskets=2500.5 must be a whole number"),
+    Bad("vb-exercise-respondents-few", "crmlab.checks.value.exercise_data",
+        lambda: vc.exercise_data(n_respondents=10), r"n_respondents=10 is out of range"),
+    Bad("vb-q6-data-not-lines", "crmlab.checks.value.q6_rule_lift",
+        lambda: vc.q6_rule_lift(1.7, pd.DataFrame({"basket": [1], "product": ["milk"]})),
         r"'milk'|not an item column"),
-    Bad("vb-q8-data-empty", "crmlab.value.basket_checks.q8_top_itemset",
-        lambda: vc.q8_top_itemset(["a", "b"], lines().iloc[:0]), r"baskets has 0 rows"),
+    Bad("vb-q7-data-empty", "crmlab.checks.value.q7_top_itemset",
+        lambda: vc.q7_top_itemset(["a", "b"], lines().iloc[:0]), r"baskets has 0 rows"),
     # plots
-    Bad("vb-plot-rules-not-table", "crmlab.value.basket_plots.rules_map", lambda: bp.rules_map(lines()),
+    Bad("vb-plot-rules-not-table", "crmlab.value.plots.rules_map", lambda: bp.rules_map(lines()),
         r"rules must be the table of association_rules"),
-    Bad("vb-plot-rules-label-top", "crmlab.value.basket_plots.rules_map",
+    Bad("vb-plot-rules-label-top", "crmlab.value.plots.rules_map",
         lambda: bp.rules_map(vb.association_rules(lines(), min_support=0.2), label_top=-1), r"label_top=-1"),
-    Bad("vb-plot-heatmap-unknown-item", "crmlab.value.basket_plots.lift_heatmap",
+    Bad("vb-plot-heatmap-unknown-item", "crmlab.value.plots.lift_heatmap",
         lambda: bp.lift_heatmap(lines(), items=["bread", "caviar"]), r"'caviar' is in no basket"),
-    Bad("vb-plot-heatmap-top-one", "crmlab.value.basket_plots.lift_heatmap", lambda: bp.lift_heatmap(lines(), top=1),
+    Bad("vb-plot-heatmap-top-one", "crmlab.value.plots.lift_heatmap", lambda: bp.lift_heatmap(lines(), top=1),
         r"top=1 is out of range"),
-    Bad("vb-plot-cpv-not-summary", "crmlab.value.perceived_plots.cpv_bars", lambda: pp.cpv_bars(survey()),
+    Bad("vb-plot-cpv-not-summary", "crmlab.value.plots.cpv_bars", lambda: bp.cpv_bars(survey()),
         r"summary must be the table of cpv_by_group"),
-    Bad("vb-plot-map-not-map", "crmlab.value.perceived_plots.value_map_plot", lambda: pp.value_map_plot(survey()),
+    Bad("vb-plot-map-not-map", "crmlab.value.plots.value_map_plot", lambda: bp.value_map_plot(survey()),
         r"vmap must be the table of value_map"),
 ]
 

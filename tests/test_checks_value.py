@@ -65,7 +65,8 @@ def test_checks_recompute_from_the_students_data(data):
 
 
 def test_interpretation_is_recorded_for_the_rubric():
-    assert set(check.RUBRICS) == {"q5"}
+    assert set(check.RUBRICS) == {"q5", "q8"}
+    assert set(check.ANSWERS) == {"q1", "q2", "q3", "q4", "q6", "q7", "q8"}  # q5: no number to key; q8: the numbers the written answer quotes
     assert check.q5_interpretation("too short").status == "wrong"
     long = " ".join(["the low model value of one-time buyers is a forecast without action"] * 5)
     assert check.q5_interpretation(long).status == "manual"

@@ -14,21 +14,9 @@ from hypothesis import strategies as st
 from crmlab import datasets
 from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.value import basket as vb
-from crmlab.value import basket_data as bd
+from crmlab.value import data as bd
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _labels():
-    """Until crmlab/value/labels.py folds in basket_labels, add that table for these tests."""
-    from crmlab import labels
-
-    if "vb_lift" in labels.source():
-        yield
-        return
-    orig = labels.tables
-    labels.tables = lambda: orig() + [("value_basket", "crmlab.value.basket_labels")]
-    yield
-    labels.tables = orig
 
 
 # Six baskets, by hand:
@@ -222,14 +210,21 @@ def test_plots_state_the_finding():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from crmlab.value import basket_plots as bp
+    from crmlab.value import plots as bp
 
     lines = bd.make_baskets(seed=6, n_baskets=3000).frame
     rules = vb.association_rules(lines, min_support=0.01, max_len=2)
     ax = bp.rules_map(rules)
     best = rules.sort_values(["lift", "confidence"], ascending=False, kind="stable").iloc[0]
     assert best["confidence"] >= rules.iloc[:2]["confidence"].min()
-    assert best["rule"] in ax.get_title() and f"{best['lift']:.2f}" in ax.get_title()
+    from crmlab.labels import label
+
+    words = {lang: f"{label(best['antecedent'], lang, 'item_')} → {label(best['consequent'], lang, 'item_')}"
+             for lang in ("en", "zh")}
+    assert words["en"] in ax.get_title() and f"{best['lift']:.2f}" in ax.get_title()
+    assert len(ax.texts) == 3  # label_top rules named, each pair once
+    zh = bp.rules_map(rules, lang="zh", label_top=1)
+    assert words["zh"] in zh.get_title() and words["zh"] != words["en"] and len(zh.texts) == 1
     ax = bp.lift_heatmap(lines, items=["bread", "butter", "milk", "cereal"], lang="zh")
     r = vb.rule_metrics(lines, "bread", "butter")
     assert f"{r.lift:.1f}" in ax.get_title() or f"{vb.rule_metrics(lines, 'cereal', 'milk').lift:.1f}" in ax.get_title()
@@ -243,3 +238,12 @@ def test_no_frequent_item_warns():
         warnings.simplefilter("always")
         out = vb.frequent_itemsets(TINY, min_support=1.0)
     assert out.empty and any("lower min_support" in str(w.message) for w in seen)
+
+
+def test_the_topic_reexports_basket_and_perceived_value():
+    import crmlab.value as val
+    from crmlab.value import perceived as pv
+
+    assert val.association_rules is vb.association_rules and val.value_map is pv.value_map
+    assert len(set(val.__all__)) == len(val.__all__)  # no name exported by two of the topic's modules
+    assert set(vb.__all__) | set(pv.__all__) <= set(val.__all__)

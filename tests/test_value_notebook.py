@@ -1,4 +1,4 @@
-"""Notebook 06 (customer value) and its exercise under non-default parameters; parameters visible to papermill."""
+"""Notebook 06 (customer value: CLV, market baskets, perceived value) and its exercise; parameters visible to papermill."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from crmlab import datasets
+from crmlab import datasets, stats
 from crmlab import loyalty as loy
 from crmlab import value as val
+from crmlab.value.data import basket_truth, survey_truth
 
 from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
 
@@ -20,7 +21,7 @@ def test_papermill_sees_every_parameter():
     import papermill as pm
 
     for path, names in [(NB, {"seed", "n_customers", "lang", "calibration_end", "observation_end", "discount",
-                              "years", "confidence"}), (EX, {"seed", "n_customers"})]:
+                              "years", "confidence", "n_baskets", "n_respondents"}), (EX, {"seed", "n_customers"})]:
         assert set(pm.inspect_notebook(str(path))) == names, path
 
 
@@ -38,9 +39,58 @@ def _truth(seed, n):
     return s, bg, gg, clv
 
 
+def _check_basket_and_cpv(nb, seed, n_baskets, n_respondents):
+    """Sections 5-6 show the helpers' numbers for this run's data, and those numbers recover the planted truth."""
+    lines = datasets.generate("basket_lines", seed=seed, n_baskets=n_baskets).frame
+    survey = datasets.generate("perceived_value_survey", seed=seed, n_respondents=n_respondents).frame
+    text, md = all_text(nb), _markdown(nb)
+    # one rule by hand and by the helper: the same three numbers
+    r = val.rule_metrics(lines, "cereal", "milk")
+    three = f"support {r.support:.3f}, confidence {r.confidence:.3f}, lift {r.lift:.3f}"
+    assert text.count(three) == 2, three
+    assert f"so the lift is **{r.lift:.2f}**" in md and f"milk is in **{r.consequent_support:.0%}**" in md
+    rules = val.association_rules(lines, min_support=0.01, max_len=2)
+    top = rules.sort_values(["lift", "confidence"], ascending=False, kind="stable").iloc[0]
+    assert f"Of the **{len(rules)}** rules that reach 1% support" in md
+    assert f"**{top['rule']}** (lift {top['lift']:.2f}, confidence {top['confidence']:.0%}" in md
+    k = len(val.association_rules(lines, min_support=0.02, max_len=3))
+    assert f"min_support 0.020: {k} rules of up to 3 items" in text
+    # the planted rules are found: every lift within 25% of the truth at these sizes (>= 3000 baskets)
+    errs = [abs(val.rule_metrics(lines, pr["antecedent"], pr["consequent"]).lift / pr["lift"] - 1)
+            for pr in basket_truth()["planted_rules"]]
+    assert max(errs) < 0.25
+    assert f"recovered within **{max(errs):.0%}** on {n_baskets:,} baskets" in md
+    # perceived value: the sentence quotes cpv_by_group and the interval of the difference
+    cpv = val.cpv_by_group(survey)
+    rival = cpv.drop(index="us")["cpv"].idxmax()
+    d, lo, hi = stats.diff_ci(cpv.loc["us", "cpv"], cpv.loc["us", "n"], cpv.loc[rival, "cpv"], cpv.loc[rival, "n"],
+                              sd1=cpv.loc["us", "sd"], sd2=cpv.loc[rival, "sd"])
+    side = "higher than" if lo > 0 else "lower than" if hi < 0 else "not clearly different from"
+    assert f"Our customers see a CPV of **{cpv.loc['us', 'cpv']:+.2f}** points" in md
+    assert f"**{side}** the best rival, {rival} ({cpv.loc[rival, 'cpv']:+.2f}): the difference is {d:+.2f} " \
+           f"[{lo:+.2f}, {hi:+.2f}]" in md
+    assert "98.3% intervals" in md  # Bonferroni over the three rivals at 95%
+    # the value map: the sentence quotes value_map, and our position is the one the generator planted
+    us = val.value_map(survey).loc["us"]
+    assert f"Our relative quality is **{us['relative_quality']:.2f}** and our relative price " \
+           f"**{us['relative_price']:.2f}**, a value gap of **{us['value_gap']:+.2f}**" in md
+    truth = survey_truth()
+    assert us["position"] == truth["position"]["us"] == "better_value"
+    assert us["value_gap"] == pytest.approx(truth["value_gap"]["us"], abs=0.06)
+    cpv_rank = list(cpv["cpv"].sort_values(ascending=False, kind="stable").index)
+    assert cpv_rank == sorted(truth["cpv"], key=truth["cpv"].get, reverse=True)
+
+
+def _sections(nb) -> list[str]:
+    import re as _re
+
+    return [m.group(1) for c in nb.cells if c.cell_type == "markdown"
+            for m in _re.finditer(r"^## (\d+)\. ", c.source, _re.M)]
+
+
 @pytest.mark.slow
 def test_notebook_in_chinese_with_seed_5(tmp_path):
-    nb = run_notebook(NB, tmp_path, seed=5, n_customers=1200, lang="zh")
+    nb = run_notebook(NB, tmp_path, seed=5, n_customers=1200, lang="zh", n_baskets=3000, n_respondents=800)
     assert errors(nb) == []
     s, bg, gg, clv = _truth(5, 1200)
     text, md = all_text(nb), _markdown(nb)
@@ -55,7 +105,8 @@ def test_notebook_in_chinese_with_seed_5(tmp_path):
     cond = val.conditional_expectations(s, bg)
     assert f"made {cond.loc[0, 'actual']:.2f}" in md
     assert "over-forecast" in md if cond.loc[0, "expected"] > cond.loc[0, "actual"] else "under-forecast" in md
-    assert has_png(nb) >= 7
+    assert has_png(nb) >= 11
+    _check_basket_and_cpv(nb, 5, 3000, 800)
     assert "by hand" in text and re.search(r"log L by hand (-?[0-9.]+), by loy.bgnbd_loglik \1", text)
 
 
@@ -64,7 +115,7 @@ def test_exercise_solution_with_another_seed(tmp_path):
     nb = run_notebook(EX, tmp_path, seed=8, n_customers=900)
     assert errors(nb) == []
     text = all_text(nb)
-    assert text.count("correct.") == 4 and "recorded" in text
+    assert text.count("correct.") == 6 and text.count("recorded.") == 2
 
 
 def test_committed_notebook_numbers_are_the_helpers():
@@ -76,6 +127,9 @@ def test_committed_notebook_numbers_are_the_helpers():
     assert f"BGNBD(r={bg.r:.3f}, alpha={bg.alpha:.3f}" in text
     assert f"GammaGamma(p={gg.p:.3f}, q={gg.q:.3f}, gamma={gg.gamma:.3f}" in text
     assert f"mean over {len(clv)} customers {clv['clv'].mean():.1f} CNY" in text
-    assert "Market-basket analysis and perceived value: see sections 5-6" in "".join(
-        c.source for c in nb.cells if c.cell_type == "markdown")
+    source = "".join(c.source for c in nb.cells)
+    assert "see sections 5-6" not in source and "Placeholder" not in source
+    assert _sections(nb) == ["1", "2", "3", "4", "5", "6"]
+    assert "market-basket" in nb.cells[0].source and "perceived value" in nb.cells[0].source.lower()
+    _check_basket_and_cpv(nb, 3, 5000, 1200)
     assert "printed value" not in "".join(c.source for c in nb.cells)

@@ -10,22 +10,10 @@ from hypothesis import strategies as st
 
 from crmlab import datasets
 from crmlab.errors import CRMDataError
-from crmlab.value import basket_data as bd
+from crmlab.value import data as bd
 from crmlab.value import perceived as pv
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _labels():
-    """Until crmlab/value/labels.py folds in basket_labels, add that table for these tests."""
-    from crmlab import labels
-
-    if "vb_lift" in labels.source():
-        yield
-        return
-    orig = labels.tables
-    labels.tables = lambda: orig() + [("value_basket", "crmlab.value.basket_labels")]
-    yield
-    labels.tables = orig
 
 
 SMALL = pd.DataFrame({"firm": ["a", "a", "b", "b", "c", "c"],
@@ -121,13 +109,14 @@ def test_plots_state_the_finding():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from crmlab.value import perceived_plots as pp
+    from crmlab.value import plots as pp
 
     survey = bd.make_value_survey().frame
     vm = pv.value_map(survey)
     ax = pp.value_map_plot(vm, focal="us")
-    best = vm.index[0]
-    assert f"{vm.loc[best, 'value_gap']:+.2f}" in ax.get_title()
+    best = vm["value_gap"].idxmax()
+    assert vm.loc[best, "value_gap"] > 0 and f"{vm.loc[best, 'value_gap']:.2f} below" in ax.get_title()
+    assert all("-0.00" not in t.get_text() for t in ax.texts)  # a gap rounding to zero shows +0.00
     summary = pv.cpv_by_group(survey)
     ax = pp.cpv_bars(summary, focal="us", lang="zh")
     assert f"{summary['cpv'].iloc[0]:+.2f}" in ax.get_title()

@@ -1,9 +1,12 @@
 """Checks for exercises/06_customer_value.ipynb.
 
-``exercise_data(seed, n_customers)`` builds the data the exercise uses; each
-``qN_...(answer, ...)`` recomputes the right answer from the same data (so
-every student's own dataset works) and never reveals it. ``RUBRICS`` holds
-the grading guide of the written question.
+``exercise_data(seed, n_customers, n_baskets, n_respondents)`` builds the
+data the exercise uses (``tx``: transactions, for CLV, q1-q5; ``lines``:
+basket lines, for market-basket analysis, q6-q7; ``value_survey``: the
+perceived-value survey, q8); each ``qN_...(answer, ...)`` recomputes the
+right answer from the same data (so every student's own dataset works) and
+never reveals it. ``RUBRICS`` holds the grading guides of the written
+questions (q5, q8).
 """
 
 from __future__ import annotations
@@ -14,20 +17,30 @@ from crmlab import datasets
 from crmlab import loyalty as loy
 from crmlab import validate as _v
 from crmlab import value as val
-from crmlab.checks import Feedback, check_number, interpretation
+from crmlab.checks import Feedback, check_number, check_set, interpretation, number, unanswered, wrong
+from crmlab.value import basket as _b
+from crmlab.value import perceived as _p
 
 CALIBRATION_END = "2024-12-31"
 HOLDOUT_END = "2025-12-31"
 DISCOUNT = 0.12        # q1
 SPEND_X, SPEND_M = 1, 100.0   # q3: one repeat purchase of 100 CNY
 CLV_DISCOUNT, CLV_YEARS = 0.10, 3  # q4
+LIFT_RULE = (("cereal",), ("milk",))  # q6: the rule whose lift the student computes
+MIN_SUPPORT = 0.02  # q7: the support every itemset of the answer must reach
 
 
-def exercise_data(seed: int = 3, n_customers: int = 2000) -> dict[str, pd.DataFrame]:
-    """The exercise's table: the transactions of topic 3 drawn with ``seed``."""
+def exercise_data(seed: int = 3, n_customers: int = 2000, n_baskets: int = 5000,
+                  n_respondents: int = 1200) -> dict[str, pd.DataFrame]:
+    """The exercise's tables drawn with ``seed``: the transactions of topic 3, basket lines, the value survey."""
     seed = _v.require_int(seed, "seed", minimum=0)
     n_customers = _v.require_int(n_customers, "n_customers", minimum=50)
-    return {"tx": datasets.generate("loyalty_transactions", seed=seed, n_customers=n_customers).frame}
+    n_baskets = _v.require_int(n_baskets, "n_baskets", minimum=100)
+    n_respondents = _v.require_int(n_respondents, "n_respondents", minimum=40)
+    return {"tx": datasets.generate("loyalty_transactions", seed=seed, n_customers=n_customers).frame,
+            "lines": datasets.generate("basket_lines", seed=seed, n_baskets=n_baskets).frame,
+            "value_survey": datasets.generate("perceived_value_survey", seed=seed,
+                                              n_respondents=n_respondents).frame}
 
 
 def _key(tx: pd.DataFrame) -> tuple:
@@ -76,7 +89,27 @@ def _base_value(tx, **_):
     return float(val.model_clv(bg, gg, s, margin=rate, discount=CLV_DISCOUNT, years=CLV_YEARS)["clv"].sum())
 
 
-ANSWERS = {"q1": _multiplier, "q2": _p_alive, "q3": _spend, "q4": _base_value}
+def _lift(lines, **_):
+    return _b.rule_metrics(lines, *LIFT_RULE).lift
+
+
+def _top_itemset(lines, **_):
+    """The itemset of two or more items with the highest lift among those with support >= MIN_SUPPORT."""
+    rules = _b.association_rules(lines, min_support=MIN_SUPPORT, max_len=3)
+    best = rules.iloc[0]
+    return sorted(best["antecedent"].split(_b.SEP) + best["consequent"].split(_b.SEP))
+
+
+def _value_reading(value_survey, **_):
+    """The numbers a written answer should quote: our firm's value-map row and CPV, and the best CPV."""
+    vmap = _p.value_map(value_survey)
+    cpv = _p.cpv_by_group(value_survey)
+    return {"us": vmap.loc["us", ["relative_quality", "relative_price", "value_gap", "position"]].to_dict(),
+            "cpv_us": float(cpv.loc["us", "cpv"]), "best_cpv": str(cpv["cpv"].idxmax())}
+
+
+ANSWERS = {"q1": _multiplier, "q2": _p_alive, "q3": _spend, "q4": _base_value, "q6": _lift,
+           "q7": _top_itemset, "q8": _value_reading}
 
 RUBRICS = {
     "q5": ("Full marks (3 points) need all three: (1) the facts from the student's own numbers: customers with "
@@ -89,6 +122,18 @@ RUBRICS = {
            "cost (test it with a holdout or a controlled experiment), rather than cutting by the level of CLV "
            "(1 point). Deduct a point for treating the model CLV as a certainty or for any number that does not "
            "match the student's notebook."),
+    "q8": (
+        "Full marks (4): (1) reads the value map: our relative quality and relative price with their numbers, "
+        "and on which side of the fair-value line we are (the value gap); (2) reads CPV: benefits minus costs "
+        "per firm, and notes that the firm with the highest CPV need not be the one with the best value-map "
+        "position, because CPV counts time and effort costs and is absolute, while the map compares quality "
+        "with price relative to the rivals; (3) a decision that follows from both, e.g. not cutting the price "
+        "when we already sit below the line (better value), but raising it or making the value visible, or "
+        "cutting time/effort costs; (4) one limitation: the slope of the fair-value line is an assumption "
+        "(slope 1), the survey measures perceptions of our own customers only for us, and the differences "
+        "between firms need their interval of the difference. One mark per point; no marks for restating "
+        "numbers without saying what they mean."
+    ),
 }
 
 
@@ -124,3 +169,42 @@ def q4_base_value(answer, tx: pd.DataFrame) -> Feedback:
 
 def q5_interpretation(answer) -> Feedback:
     return interpretation("Q5", answer, min_words=40)
+
+
+def q6_rule_lift(answer, lines: pd.DataFrame) -> Feedback:
+    """Q6: the lift of cereal → milk, to 2 decimals (within 1%)."""
+    expected = _lift(lines)
+    fb = check_number("Q6", answer, expected, 0.005, "lift compares how often the consequent is bought after the "
+                      "antecedent with how often it is bought in any basket; 1 means no association.",
+                      rel=0.01, digits=2)
+    if fb.status == "wrong" and not unanswered(answer):
+        x, m = number(answer), _b.rule_metrics(lines, *LIFT_RULE)
+        if x is not None and abs(x - m.confidence) <= 0.01:
+            return wrong("Q6", "that is the confidence, P(milk | cereal). Lift also asks how common milk is in "
+                               "baskets in general.")
+        if x is not None and abs(x - m.support) <= 0.005:
+            return wrong("Q6", "that is the support of the rule (how often both are bought). Lift compares the "
+                               "observed share with what independence would give.")
+    return fb
+
+
+def q7_top_itemset(answer, lines: pd.DataFrame) -> Feedback:
+    """Q7: the items of the itemset (2 or 3 items) with the highest lift among those in >= 2% of baskets."""
+    expected = _top_itemset(lines)
+    items = list(_b.basket_matrix(lines).columns)
+    fb = check_set("Q7", answer, expected, "look only at itemsets that reach the minimum support; among them, "
+                   "which items are bought together far more often than their separate shares predict?",
+                   options=items, prefix="item_")
+    if fb.status == "wrong" and not unanswered(answer):
+        rules = _b.association_rules(lines, min_support=0.002, max_len=3)
+        loose = sorted(rules.iloc[0]["antecedent"].split(_b.SEP) + rules.iloc[0]["consequent"].split(_b.SEP))
+        got = check_set("Q7", answer, loose, "", options=items, prefix="item_")
+        if got.status == "right" and loose != expected:
+            return wrong("Q7", "that itemset has the highest lift, but it is in fewer than 2% of the baskets: "
+                               "rare itemsets get large lifts by chance. Apply the minimum support first.")
+    return fb
+
+
+def q8_value_reading(answer, value_survey: pd.DataFrame | None = None) -> Feedback:
+    """Q8 (written): read the value map and CPV for our firm and say what to do (graded with the rubric)."""
+    return interpretation("Q8", answer, min_words=40)

@@ -1,4 +1,5 @@
-"""Plots for topic 6: margin multipliers, P(alive), BG/NBD tracking and conditional expectations, spend, CLV, equity."""
+"""Plots for topic 6: margin multipliers, P(alive), BG/NBD tracking and conditional expectations, spend, CLV, equity;
+market-basket rules and lift; perceived value and the customer value map (Gale 1994)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,15 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from crmlab.labels import t
-from crmlab.plots._base import INK, PALETTES, decorate, get_ax
+from crmlab import validate as _v
+from crmlab.errors import CRMDataError
+from crmlab.labels import label, t
+from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax
+from crmlab.value.basket import BASKET, ITEM, SEP, _matrix
 
 __all__ = ["multiplier_heatmap", "p_alive_curves", "tracking_plot", "conditional_plot", "spend_shrinkage",
-           "clv_distribution", "equity_heatmap"]
+           "clv_distribution", "equity_heatmap", "rules_map", "lift_heatmap", "cpv_bars", "value_map_plot",
+           "VALUE_COLORS"]
 
 
 def multiplier_heatmap(table: pd.DataFrame, ax=None, lang: str = "en", discount: float | None = None):
@@ -72,8 +77,8 @@ def conditional_plot(table: pd.DataFrame, ax=None, lang: str = "en"):
     ax.legend(loc="upper left")
     gap = table["expected"] - table["actual"]
     at = gap.abs().idxmax()
-    label = f"{int(at)}+" if at == top else str(int(at))
-    return decorate(ax, t("val_conditional_title", lang, gap=float(gap.loc[at]), at=label),
+    at_label = f"{int(at)}+" if at == top else str(int(at))
+    return decorate(ax, t("val_conditional_title", lang, gap=float(gap.loc[at]), at=at_label),
                     t("val_cal_frequency", lang), t("val_holdout_mean", lang), lang)
 
 
@@ -147,3 +152,174 @@ def equity_heatmap(grid: pd.DataFrame, best: pd.Series, ax=None, lang: str = "en
     return decorate(ax, t("val_equity_title", lang, A=best["acquisition_spend"], R=best["retention_spend"],
                           share=best["acquisition_share"]),
                     t("val_acq_spend", lang), t("val_ret_spend", lang), lang)
+
+
+# ------------------------------------------------------------------ market-basket analysis
+RULE_COLUMNS = ("rule", "support", "confidence", "lift")
+
+
+def _rule_text(row, lang: str) -> str:
+    """A rule as the reader's words: the item names of ``lang`` (the raw ``rule`` text without the item columns)."""
+    if "antecedent" not in row.index or "consequent" not in row.index:
+        return str(row["rule"])
+    side = [" + ".join(label(i, lang, "item_") for i in str(row[c]).split(SEP)) for c in ("antecedent", "consequent")]
+    return f"{side[0]} → {side[1]}"
+
+
+def rules_map(rules: pd.DataFrame, ax=None, lang: str = "en", label_top: int = 3):
+    """Support (x) against confidence (y) of every rule of :func:`crmlab.value.association_rules`, sized by lift.
+
+    The ``label_top`` rules with the highest lift are named; the title
+    names the strongest rule by lift (of its two directions, the one with the higher confidence).
+    """
+    if not isinstance(rules, pd.DataFrame) or not set(RULE_COLUMNS) <= set(rules.columns):
+        raise CRMDataError("rules must be the table of association_rules(...) (columns rule, support, confidence, "
+                           "lift). Fix: pass association_rules(lines, min_support=...).")
+    label_top = _v.require_int(label_top, "label_top", minimum=0)
+    ax = get_ax(ax, figsize=(7.5, 5))
+    if rules.empty:
+        return decorate(ax, t("vb_rules_none", lang), t("vb_support", lang), t("vb_confidence", lang), lang)
+    top = rules.sort_values(["lift", "confidence"], ascending=False, kind="stable")
+    size = 30 + 250 * (rules["lift"] / float(rules["lift"].max()))
+    ax.scatter(rules["support"] * 100, rules["confidence"] * 100, s=size, color=INK["blue"], alpha=0.55,
+               edgecolor=INK["white"], label=t("vb_lift_size", lang))
+    seen = set()
+    shown = 0
+    for _, r in top.iterrows():  # a handful of labels, not the data
+        if shown >= label_top:
+            break
+        pair = frozenset(r["rule"].replace(" → ", " + ").split(" + "))
+        if pair in seen:
+            continue
+        seen.add(pair)
+        shown += 1
+        ax.annotate(f"{_rule_text(r, lang)}\n({t('vb_lift', lang)} {r['lift']:.2f})",
+                    (r["support"] * 100, r["confidence"] * 100),
+                    xytext=(8, -4 - 10 * (shown % 2)), textcoords="offset points", fontsize=8, color=INK["ink_dark"],
+                    bbox={"boxstyle": "round,pad=0.2", "fc": INK["white"], "ec": "none", "alpha": 0.95}, zorder=4)
+    ax.set_xlim(0, max(float(rules["support"].max()) * 100 * 1.25, 1))
+    ax.set_ylim(0, 105)
+    ax.legend(loc="upper right", frameon=False)
+    best = top.iloc[0]
+    title = t("vb_rules_title", lang, rule=_rule_text(best, lang), lift=float(best["lift"]), confidence=float(best["confidence"]))
+    return decorate(ax, title, t("vb_support", lang) + " (%)", t("vb_confidence", lang) + " (%)", lang)
+
+
+def lift_heatmap(baskets: pd.DataFrame, items=None, ax=None, lang: str = "en", basket: str = BASKET,
+                 item: str = ITEM, top: int = 12):
+    """Lift of every pair of items (the ``top`` most frequent, or ``items``) as a heatmap centred on 1.
+
+    lift(a, b) = support(a, b) / (support(a) support(b)); a pair never bought
+    together shows 0. The title names the strongest pair shown.
+
+    Parameters
+    ----------
+    baskets : DataFrame
+        Basket lines (one row per item in a basket) or a one-hot table (one row per basket).
+    items : list of str, optional
+        The items to show (two or more); default: the ``top`` most frequent.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+    lang : str, default "en"
+        Language of the labels and item names.
+    basket, item : str, default "basket_id", "item"
+        Columns of the basket lines.
+    top : int, default 12
+        How many of the most frequent items to show when ``items`` is not given.
+    """
+    top = _v.require_int(top, "top", minimum=2)
+    m, _, names = _matrix(baskets, basket, item)
+    count = m.sum(axis=0)
+    if items is None:
+        order = np.lexsort((np.arange(len(names)), -count))[:top]
+        keep = np.sort(order)
+    else:
+        items = [items] if isinstance(items, str) else list(items)
+        unknown = [i for i in items if i not in names]
+        if unknown or len(items) < 2:
+            raise CRMDataError(f"items={items!r}: need two or more items of the data"
+                               + (f"; {unknown[0]!r} is in no basket" if unknown else "") + ". Fix: pick items from "
+                               f"{', '.join(map(repr, list(names)[:8]))} ...")
+        keep = np.sort(names.get_indexer(items))
+    sub = m[:, keep].astype("float64")
+    n = m.shape[0]
+    pair = sub.T @ sub
+    single = np.diag(pair)
+    lift = pair * n / np.outer(single, single)
+    np.fill_diagonal(lift, np.nan)
+    shown = [label(x, lang, "item_") for x in names[keep]]
+    table = pd.DataFrame(lift, index=shown, columns=shown)
+    ax = get_ax(ax, figsize=(8, 6.5))
+    vmax = max(float(np.nanmax(lift)), 2.0)
+    from matplotlib.colors import TwoSlopeNorm
+
+    sns.heatmap(table, annot=True, fmt=".1f", cmap="RdBu_r", norm=TwoSlopeNorm(vcenter=1.0, vmin=0.0, vmax=vmax),
+                ax=ax, annot_kws={"fontsize": 7}, xticklabels=False, yticklabels=False)
+    # names and colour-bar label set after seaborn's own draw, so that decorate gives them the language's font
+    ticks = np.arange(len(shown)) + 0.5
+    ax.set_xticks(ticks, shown, rotation=90)
+    ax.set_yticks(ticks, shown, rotation=0)
+    ax.collections[0].colorbar.set_label(t("vb_lift_colorbar", lang))
+    i, j = np.unravel_index(np.nanargmax(np.where(np.isnan(lift), -np.inf, lift)), lift.shape)
+    title = t("vb_lift_heatmap_title", lang, a=shown[min(i, j)], b=shown[max(i, j)], lift=float(lift[i, j]))
+    return decorate(ax, title, t("vb_item", lang), t("vb_item", lang), lang)
+
+
+# ------------------------------------------------------------------ perceived value
+# better / fair / worse value: green / grey / red (the kit's colours for good, neutral, bad)
+VALUE_COLORS = {"better_value": INK["green"], "fair_value": INK["grey_light"], "worse_value": INK["red"]}
+
+
+def _need(table, cols, what, fix):
+    if not isinstance(table, pd.DataFrame) or not set(cols) <= set(table.columns):
+        raise CRMDataError(f"{what} must be the table of {fix} (columns {', '.join(cols)}). Fix: pass {fix}.")
+
+
+def cpv_bars(summary: pd.DataFrame, ax=None, lang: str = "en", focal: str | None = None):
+    """Mean CPV per firm with its interval (a :func:`crmlab.value.cpv_by_group` table); ``focal`` in dark ink."""
+    _need(summary, ("cpv", "ci_low", "ci_high"), "summary", "cpv_by_group(survey)")
+    ax = get_ax(ax, figsize=(7, 4.2))
+    names = [label(f, lang, "firm_") for f in summary.index]
+    colors = [INK["ink_dark"] if f == focal else INK["blue"] for f in summary.index]
+    bars_with_interval(ax, summary, "cpv", colors=colors, labels=names)
+    ax.axhline(0, color=INK["black"], lw=0.8)
+    best = summary["cpv"].idxmax()
+    title = t("cpv_bars_title", lang, firm=label(best, lang, "firm_"), cpv=float(summary.loc[best, "cpv"]))
+    return decorate(ax, title, None, t("cpv_axis", lang), lang)
+
+
+def value_map_plot(vmap: pd.DataFrame, ax=None, lang: str = "en", focal: str | None = None, slope: float = 1.0):
+    """The customer value map of :func:`crmlab.value.value_map`: relative quality (x) vs relative price (y).
+
+    The fair-value line passes through (1, 1) with ``slope`` (use the slope
+    the map was computed with); below it is better value, above it worse.
+    """
+    _need(vmap, ("relative_quality", "relative_price", "value_gap", "position"), "vmap", "value_map(survey)")
+    ax = get_ax(ax, figsize=(6.5, 6))
+    q, p = vmap["relative_quality"].to_numpy(float), vmap["relative_price"].to_numpy(float)
+    lo = min(q.min(), p.min(), 1.0) - 0.12
+    hi = max(q.max(), p.max(), 1.0) + 0.12
+    xs = np.array([lo, hi])
+    ys = 1 + slope * (xs - 1)
+    ax.fill_between(xs, ys, lo - 1, color=INK["green"], alpha=0.07, lw=0)
+    ax.fill_between(xs, ys, hi + 1, color=INK["red"], alpha=0.07, lw=0)
+    ax.plot(xs, ys, color=INK["ink"], lw=1.5, ls="--", label=t("vm_fair_line", lang))
+    for f, row in vmap.iterrows():  # one point per firm
+        color = VALUE_COLORS.get(row["position"], INK["blue"])
+        ax.scatter(row["relative_quality"], row["relative_price"], s=140 if f == focal else 80, color=color,
+                   edgecolor=INK["black"] if f == focal else INK["white"], zorder=3)
+        gap = round(float(row["value_gap"]), 2) + 0.0  # + 0.0: a gap that rounds to zero shows +0.00, not -0.00
+        ax.annotate(f"{label(f, lang, 'firm_')} ({gap:+.2f})", (row["relative_quality"], row["relative_price"]),
+                    xytext=(8, 6), textcoords="offset points", fontsize=9, color=INK["ink_dark"])
+    ax.text(hi - 0.02, lo + 0.03, t("vm_better_side", lang), ha="right", va="bottom", color=INK["green"])
+    ax.text(lo + 0.02, hi - 0.03, t("vm_worse_side", lang), ha="left", va="top", color=INK["red"])
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_aspect("equal")
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.08), frameon=False)
+    best = vmap["value_gap"].idxmax()
+    if vmap.loc[best, "position"] == "better_value":
+        title = t("vm_title_better", lang, firm=label(best, lang, "firm_"), gap=float(vmap.loc[best, "value_gap"]))
+    else:
+        title = t("vm_title_none", lang)
+    return decorate(ax, title, t("vm_relative_quality", lang), t("vm_relative_price", lang), lang)
