@@ -7,7 +7,8 @@
     crmlab report     case reports (one, or a batch from a CSV) as executed notebooks + offline HTML
     crmlab assign     one bundle per student (notebook with own seed + README) + the instructor's answer key
     crmlab grade      run and score the submitted notebooks: gradebook, feedback pages, class summary
-    crmlab translate  (authors) the Chinese catalogue: --update from the English source, --compile the .mo
+    crmlab translate  (authors) the Chinese catalogue: --update from the English source, --compile the .mo;
+                      the Chinese notebooks: --notebooks (extract), --build-zh (build and execute)
 """
 
 from __future__ import annotations
@@ -206,9 +207,11 @@ def _cmd_execute(args) -> int:
 def _cmd_translate(args) -> int:
     from crmlab import translate as T
 
+    if args.notebooks is not None or args.build_zh is not None:
+        return _cmd_translate_notebooks(args)
     if not (args.update or args.compile or args.check):
         raise CRMDataError("translate: nothing to do. Fix: add --update (English source -> .po), "
-                           "--compile (.po -> .mo) or --check.")
+                           "--compile (.po -> .mo), --check, --notebooks (notebook catalogues) or --build-zh.")
     if args.update:
         counts = T.update()
         print(f"{T.PO}: {counts['new']} new, {counts['fuzzy']} changed (marked fuzzy), {counts['dropped']} dropped")
@@ -223,6 +226,33 @@ def _cmd_translate(args) -> int:
         print(f"{T.MO} does not match the .po: run crmlab translate --compile")
     if args.check and (any(todo.values()) or stale_mo or not T.MO.exists()):
         return 1
+    return 0
+
+
+def _cmd_translate_notebooks(args) -> int:
+    import time
+
+    from crmlab import nbtranslate as N
+
+    if args.notebooks is not None:
+        sources = args.notebooks or [e.source for e in N.editions()]
+        for src in sources:
+            c = N.extract(src)
+            ed = N.edition_of(src)
+            print(f"{ed.catalogue}: {c['new']} new, {c['fuzzy']} changed (marked fuzzy), "
+                  f"{c['dropped']} dropped, {c['same']} unchanged")
+        todo_total = 0
+        for src in sources:
+            for kind, ids in N.problems(src).items():
+                if ids:
+                    todo_total += len(ids)
+                    print(f"  {N.edition_of(src).catalogue}: {kind} ({len(ids)}): {', '.join(ids)}")
+        if args.check and todo_total:
+            return 1
+    if args.build_zh is not None:
+        start = time.perf_counter()
+        N.build(args.build_zh or None, execute=not args.no_execute)
+        print(f"Chinese edition built in {time.perf_counter() - start:.1f} s")
     return 0
 
 
@@ -293,6 +323,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update", action="store_true", help="write the current English into the .po (changed -> fuzzy)")
     p.add_argument("--compile", action="store_true", help="compile the .po to the .mo the kit reads")
     p.add_argument("--check", action="store_true", help="exit 1 on a missing, fuzzy or stale entry or an old .mo")
+    p.add_argument("--notebooks", nargs="*", metavar="NOTEBOOK",
+                   help="extract the English markdown into the notebook catalogues crmlab/locale/zh/{notebooks,"
+                        "exercises}/*.po (changed -> fuzzy); no NOTEBOOK: every notebook of the Chinese edition; "
+                        "a NOTEBOOK without a catalogue joins the edition")
+    p.add_argument("--build-zh", nargs="*", metavar="NOTEBOOK",
+                   help="build the Chinese notebooks (notebooks/zh, exercises/zh) from the English code and the "
+                        "catalogues, and execute them; no NOTEBOOK: the whole edition")
+    p.add_argument("--no-execute", action="store_true", help="with --build-zh: write the notebooks without running them")
     p.set_defaults(func=_cmd_translate)
     return parser
 

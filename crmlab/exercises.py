@@ -28,8 +28,8 @@ SOLUTION = re.compile(r"^#\s*Solution\b:?\s*(.*)$")
 STUB_HEADER = "# Your answer: replace ... with your code"
 
 
-def student_cell_source(source: str) -> str | None:
-    """The student version of a cell's source, or None if it is not a solution cell."""
+def student_cell_source(source: str, lang: str = "en") -> str | None:
+    """The student version of a cell's source, or None if it is not a solution cell (comments in ``lang``)."""
     if not isinstance(source, str):
         raise CRMDataError(f"source must be a cell's text (str), got {type(source).__name__} {source!r:.60}. "
                            "Fix: pass cell.source.")
@@ -38,13 +38,19 @@ def student_cell_source(source: str) -> str | None:
     if not m:
         return None
     names = [n.strip() for n in m.group(1).split(",") if n.strip()]
+    if lang != "en":
+        from crmlab.labels import t
+
+        if not names:
+            return t("ex_stub_free", lang)
+        return "\n".join([t("ex_stub_header", lang), *[f"{n} = ..." for n in names]])
     if not names:
         return "# Your answer: write your code here"
     return "\n".join([STUB_HEADER, *[f"{n} = ..." for n in names]])
 
 
-def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The student copy of a solution notebook (solution cells stubbed, outputs stripped)."""
+def student_notebook(nb: nbformat.NotebookNode, lang: str = "en") -> nbformat.NotebookNode:
+    """The student copy of a solution notebook (solution cells stubbed, outputs stripped; stub comments in ``lang``)."""
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise CRMDataError(f"nb must be a notebook (nbformat.read(...)), got {type(nb).__name__}. "
                            "Fix: pass nbformat.read(path, as_version=4).")
@@ -57,7 +63,7 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     out.metadata["language_info"] = {"name": "python"}
     for cell in nb.cells:
         if cell.cell_type == "code":
-            new = nbformat.v4.new_code_cell(student_cell_source(cell.source) or cell.source)
+            new = nbformat.v4.new_code_cell(student_cell_source(cell.source, lang) or cell.source)
             tags = cell.get("metadata", {}).get("tags", [])
             if tags:
                 new.metadata["tags"] = list(tags)

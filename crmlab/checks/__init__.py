@@ -37,6 +37,27 @@ def __getattr__(name: str):
 
 
 STATUSES = ("right", "close", "wrong", "unanswered", "manual")
+_LANG = ["en"]  # the language of the verdicts and hints (set by a topic's exercise_data(..., lang=...))
+
+
+def set_lang(lang: str = "en") -> str:
+    """Make the checks speak ``lang`` ("en" or "zh") from now on; returns it. The topics' ``exercise_data`` call it."""
+    from crmlab.labels import check_lang
+
+    _LANG[0] = check_lang(lang)
+    return _LANG[0]
+
+
+def lang() -> str:
+    """The language the checks speak now (see :func:`set_lang`)."""
+    return _LANG[0]
+
+
+def _t(key: str, **fmt) -> str:
+    """A check text in the current language (the keys live in ``crmlab/labels/checks.py``)."""
+    from crmlab.labels import t
+
+    return t(key, _LANG[0], **fmt)
 _MARKS = {"right": "✅", "close": "🔶", "wrong": "❌", "unanswered": "⏳", "manual": "📝"}
 
 
@@ -74,20 +95,20 @@ def unanswered(answer) -> bool:
 
 
 def not_answered(question: str) -> Feedback:
-    return Feedback(question, None, "not answered yet. Replace the ... with your code and run the cell again.")
+    return Feedback(question, None, _t("chk_unanswered"))
 
 
 def right(question: str, note: str = "") -> Feedback:
-    return Feedback(question, True, "correct." + (f" {note}" if note else ""))
+    return Feedback(question, True, _t("chk_right") + (f" {note}" if note else ""))
 
 
 def wrong(question: str, hint: str) -> Feedback:
-    return Feedback(question, False, f"not yet. Hint: {hint}")
+    return Feedback(question, False, _t("chk_wrong", hint=hint))
 
 
 def near_miss(question: str, what: str) -> Feedback:
     """A near miss: the method looks right, the last step (usually rounding) is off."""
-    return Feedback(question, False, f"close - check your rounding: {what}", "close")
+    return Feedback(question, False, _t("chk_close", what=what), "close")
 
 
 def close(a, b, tol: float = 1e-2) -> bool:
@@ -118,13 +139,13 @@ def number(answer) -> float | None:
 def _kind(answer) -> str:
     """How a wrong-typed answer looks, for the hint: "str '0.5'", "DataFrame with columns 'a', 'b'"."""
     if isinstance(answer, pd.DataFrame):
-        return f"a DataFrame with columns {', '.join(map(repr, list(answer.columns)[:6]))}"
+        return _t("chk_kind_frame", cols=", ".join(map(repr, list(answer.columns)[:6])))
     if isinstance(answer, (str, bytes)):
-        return f"text {answer!r:.40} (remove the quotes)"
+        return _t("chk_kind_text", text=f"{answer!r:.40}")
     if isinstance(answer, (pd.Series, np.ndarray, list, tuple)):
-        return f"a {type(answer).__name__} of {len(answer)} values"
+        return _t("chk_kind_values", kind=type(answer).__name__, n=len(answer))
     if isinstance(answer, float) and math.isnan(answer):
-        return "NaN (a missing value)"
+        return _t("chk_kind_nan")
     return type(answer).__name__
 
 
@@ -170,26 +191,25 @@ def grade_number(x: float, expected: float, tol: float = 0.0, rel: float = 0.0, 
 
 def _rounding_note(expected: float, tol: float, rel: float, digits: int | None) -> str:
     if digits is not None:
-        return f"give the value to {digits} decimal{'s' if digits != 1 else ''} (or more) and do not round in between."
+        return _t("chk_round_digits_1") if digits == 1 else _t("chk_round_digits", digits=digits)
     allowed = _allowed(expected, tol, rel)
     if rel and allowed == rel * abs(expected):
-        return f"the answer must be within {100 * rel:g}% of the exact value; keep more decimals and round only at the end."
-    return f"the answer must be within {allowed:g} of the exact value; keep more decimals and round only at the end."
+        return _t("chk_round_rel", pct=100 * rel)
+    return _t("chk_round_abs", allowed=allowed)
 
 
 def _scale_slip(x: float, expected: float, tol: float, rel: float) -> str | None:
     """A share given as a percentage (or back): its own hint."""
     if expected == 0:
         return None
-    for factor, said in ((100.0, "a percentage where the question asks for a share (0-1)"),
-                         (0.01, "a share (0-1) where the question asks for a percentage")):
+    for factor, key in ((100.0, "chk_slip_pct"), (0.01, "chk_slip_share")):
         if grade_number(x, expected * factor, tol * factor, rel) == "right":
-            return f"this looks like {said}."
+            return _t(key)
     return None
 
 
 def check_number(question: str, answer, expected: float, tol: float, hint: str,
-                 type_hint: str = "a single number", *, rel: float = 0.0, digits: int | None = None) -> Feedback:
+                 type_hint: str | None = None, *, rel: float = 0.0, digits: int | None = None) -> Feedback:
     """Shared shape of a numeric check (see :func:`grade_number` for the rule).
 
     Parameters
@@ -215,7 +235,7 @@ def check_number(question: str, answer, expected: float, tol: float, hint: str,
         return not_answered(question)
     x = number(answer)
     if x is None:
-        return wrong(question, f"wrong type: the answer should be {type_hint}, got {_kind(answer)}.")
+        return wrong(question, _t("chk_type", want=type_hint or _t("chk_type_one_number"), got=_kind(answer)))
     verdict = grade_number(x, expected, tol, rel, digits)
     if verdict == "right":
         return right(question)
@@ -246,31 +266,28 @@ def check_series(question: str, answer, expected: pd.Series, tol: float, hint: s
     if isinstance(answer, pd.DataFrame):
         numeric = answer.select_dtypes("number")
         if answer.shape[1] != 1 or numeric.shape[1] != 1:
-            return wrong(question, f"wrong type: the answer should be a pandas Series (or dict) of numbers, got "
-                                   f"{_kind(answer)}; pick the one column, e.g. table['column'].")
+            return wrong(question, _t("chk_type_frame_col", got=_kind(answer)))
         answer = numeric.iloc[:, 0]
     if isinstance(answer, (str, bytes, bool, np.bool_)) or (not isinstance(answer, (dict, pd.Series))
                                                             and np.ndim(answer) == 0):
-        return wrong(question, f"wrong type: the answer should be a pandas Series (or dict) of numbers, "
-                               f"got {_kind(answer)}.")
+        return wrong(question, _t("chk_type", want=_t("chk_type_series"), got=_kind(answer)))
     try:
         got = pd.Series(answer, dtype="float64")
     except (TypeError, ValueError):
-        return wrong(question, f"wrong type: the answer should be a pandas Series (or dict) of numbers, "
-                               f"got {_kind(answer)}.")
+        return wrong(question, _t("chk_type", want=_t("chk_type_series"), got=_kind(answer)))
     if got.index.has_duplicates:
-        return wrong(question, "each label should appear once in the answer; found duplicated labels.")
+        return wrong(question, _t("chk_dup_labels"))
     keys = [str(k) for k in expected.index]
     aliases = _aliases(keys, "" if prefix is None else prefix)
     mapped = [aliases.get(_norm(k)) for k in got.index]
     if None in mapped or len(set(mapped)) != len(mapped) or set(mapped) != set(keys):
-        return wrong(question, f"label the answer by {', '.join(keys)}.")
+        return wrong(question, _t("chk_label_by", keys=", ".join(keys)))
     got.index = mapped
     exp = expected.copy()
     exp.index = keys
     got = got.reindex(keys)
     if got.isna().any():
-        return wrong(question, "some values are missing (NaN); every label needs a number.")
+        return wrong(question, _t("chk_nan"))
     verdicts = {k: grade_number(float(got[k]), float(exp[k]), tol, rel, digits) for k in keys}
     if all(v == "right" for v in verdicts.values()):
         return right(question)
@@ -336,12 +353,12 @@ def check_choice(question: str, answer, expected: str, options: Iterable[str], h
     names = _names(answer)
     options = [str(o) for o in options]
     if names is None:
-        return wrong(question, f"wrong type: the answer should be one name, got {_kind(answer)}.")
+        return wrong(question, _t("chk_type_one_name", got=_kind(answer)))
     if len(names) != 1:
-        return wrong(question, f"give one name, not {len(names)}.")
+        return wrong(question, _t("chk_one_name", k=len(names)))
     key = name_of(names[0], options, prefix)
     if key is None:
-        return wrong(question, f"{names[0]!r} is not one of: {', '.join(options)}.")
+        return wrong(question, _t("chk_not_option", name=repr(names[0]), options=", ".join(options)))
     return right(question) if key == str(expected) else wrong(question, hint)
 
 
@@ -353,13 +370,13 @@ def check_set(question: str, answer, expected: Iterable, hint: str, options: Ite
     expected = [str(e) for e in expected]
     names = _names(answer)
     if names is None:
-        return wrong(question, f"wrong type: the answer should be a list of names, got {_kind(answer)}.")
+        return wrong(question, _t("chk_type_names", got=_kind(answer)))
     pool = [str(o) for o in options] if options is not None else expected
     keys = [name_of(n, pool, prefix) for n in names]
     unknown = [n for n, k in zip(names, keys) if k is None]
     if options is not None and unknown:
-        return wrong(question, f"{', '.join(map(repr, unknown))} {'is' if len(unknown) == 1 else 'are'} not one of: "
-                               f"{', '.join(pool)}.")
+        return wrong(question, _t("chk_not_option" if len(unknown) == 1 else "chk_not_options",
+                                  name=repr(unknown[0]), names=", ".join(map(repr, unknown)), options=", ".join(pool)))
     got = {k if k is not None else _norm(n) for n, k in zip(names, keys)}
     return right(question) if got == set(expected) else wrong(question, hint)
 
@@ -372,7 +389,7 @@ def check_bool(question: str, answer, expected: bool, hint: str) -> Feedback:
     if isinstance(value, (pd.Series, np.ndarray)) and value.size == 1:
         value = np.asarray(value).reshape(-1)[0]
     if not isinstance(value, (bool, np.bool_)):
-        return wrong(question, f"wrong type: answer True or False, got {_kind(answer)}.")
+        return wrong(question, _t("chk_type_bool", got=_kind(answer)))
     return right(question) if bool(value) == bool(expected) else wrong(question, hint)
 
 
@@ -400,29 +417,29 @@ def check_pair(question: str, answer, expected: dict[str, float], tol: float, hi
     if isinstance(answer, (dict, pd.Series)):
         lookup = {_norm(k): v for k, v in dict(answer).items()}
         if set(lookup) != {_norm(n) for n in names}:
-            return wrong(question, f"give the values named {order}.")
+            return wrong(question, _t("chk_pair_names", order=order))
         values = [number(lookup[_norm(n)]) for n in names]
     else:
         try:
             items = list(answer)
         except TypeError:
-            return wrong(question, f"wrong type: give a pair ({order}), got {_kind(answer)}.")
+            return wrong(question, _t("chk_type_pair", order=order, got=_kind(answer)))
         if isinstance(answer, (str, bytes)) or len(items) != len(names):
-            return wrong(question, f"wrong type: give a pair ({order}), got {_kind(answer)}.")
+            return wrong(question, _t("chk_type_pair", order=order, got=_kind(answer)))
         values = [number(v) for v in items]
     if any(v is None for v in values):
-        return wrong(question, f"wrong type: each value of ({order}) should be a number.")
+        return wrong(question, _t("chk_pair_numbers", order=order))
     exp = [float(expected[n]) for n in names]
     verdicts = [grade_number(v, e, tol, rel, digits) for v, e in zip(values, exp)]
     if all(v == "right" for v in verdicts):
         return right(question)
     if len(names) == 2 and all(grade_number(v, e, tol, rel, digits) == "right" for v, e in zip(values, exp[::-1])):
-        return wrong(question, f"the two values are swapped: the order is ({order}).")
+        return wrong(question, _t("chk_swapped", order=order))
     if all(v in ("right", "close") for v in verdicts):
         off = [n for n, v in zip(names, verdicts) if v == "close"]
         return near_miss(question, f"{', '.join(off)}: " + _rounding_note(exp[names.index(off[0])], tol, rel, digits))
     first = next(n for n, v in zip(names, verdicts) if v == "wrong")
-    return wrong(question, hints.get(first, "one of the values is off."))
+    return wrong(question, hints.get(first, _t("chk_pair_off")))
 
 
 def _words(text: str) -> float:
@@ -435,12 +452,10 @@ def interpretation(question: str, answer, min_words: int = 20) -> Feedback:
     if unanswered(answer) or (isinstance(answer, str) and not answer.strip()):
         return not_answered(question)
     if not isinstance(answer, str):
-        return wrong(question, f"write your answer as text in quotes, got {_kind(answer)}.")
+        return wrong(question, _t("chk_type_text", got=_kind(answer)))
     if _words(answer) < min_words:
-        return wrong(question, f"write at least {min_words} words (about {2 * min_words} Chinese characters): "
-                               "say what the numbers show and what the firm should do.")
-    return Feedback(question, None, "recorded. Your instructor grades it with the rubric; compare your reasoning "
-                                    "with the model answer after grading.", "manual")
+        return wrong(question, _t("chk_min_words", n=min_words, n2=2 * min_words))
+    return Feedback(question, None, _t("chk_manual"), "manual")
 
 
 def answer_key(module, data: dict) -> dict[str, object]:

@@ -14,15 +14,16 @@ import pandas as pd
 from crmlab import datasets
 from crmlab import satisfaction as sat
 from crmlab import validate as _v
-from crmlab.checks import (Feedback, check_choice, check_number, check_pair, check_series, check_set,
-                           interpretation, not_answered, unanswered, wrong)
+from crmlab.checks import (Feedback, _t, check_choice, check_number, check_pair, check_series, check_set,
+                           interpretation, not_answered, set_lang, unanswered, wrong)
 
 
-def exercise_data(seed: int = 42, n: int = 1200) -> dict[str, pd.DataFrame]:
+def exercise_data(seed: int = 42, n: int = 1200, lang: str = "en") -> dict[str, pd.DataFrame]:
     """The exercise's tables: the textbook case (its counts redrawn with ``seed``; seed 0 = the
-    textbook's own numbers) and a survey drawn with ``seed``."""
+    textbook's own numbers) and a survey drawn with ``seed``. The checks speak ``lang`` from then on."""
     seed = _v.require_int(seed, 'seed', minimum=0)
     n = _v.require_int(n, 'n', minimum=1)
+    set_lang(lang)
     return {"case": datasets.generate("textbook_case", seed=seed).frame,
             "survey": datasets.generate("satisfaction_survey", seed=seed, n=n).frame}
 
@@ -81,22 +82,18 @@ RUBRICS = {
 
 def q1_attribute_means(answer, case: pd.DataFrame) -> Feedback:
     return check_series("Q1", answer, _means(case), 0.005,
-                        "an attribute's mean counts each rating level as often as respondents chose it, "
-                        "and divides by that attribute's number of respondents.", digits=2)
+                        _t("sat_hint_q1"), digits=2)
 
 
 def q2_simple_vs_weighted(answer, case: pd.DataFrame) -> Feedback:
     exp_s, exp_w = _scores(case)
     return check_pair("Q2", answer, {"simple": exp_s, "weighted": exp_w}, 0.005,
-                      {"simple": "the simple score treats the six attributes alike.",
-                       "weighted": "the weighted score counts each attribute mean by the firm's weight "
-                                   "(the weights sum to 1)."}, digits=2)
+                      {"simple": _t("sat_hint_q2_simple"), "weighted": _t("sat_hint_q2_weighted")}, digits=2)
 
 
 def q3_csi_by_segment(answer, survey: pd.DataFrame) -> Feedback:
     return check_series("Q3", answer, _csi(survey), 0.05,
-                        "the CSI puts the segment's mean overall satisfaction on 0-100: the lowest possible "
-                        "rating maps to 0, the highest to 100.", digits=1)
+                        _t("sat_hint_q3"), digits=1)
 
 
 def q4_top_driver(answer, survey: pd.DataFrame) -> Feedback:
@@ -106,31 +103,28 @@ def q4_top_driver(answer, survey: pd.DataFrame) -> Feedback:
     if isinstance(answer, dict):
         lookup = {str(k).strip().lower(): v for k, v in answer.items()}
         if set(lookup) != {"driver", "weight"}:
-            return wrong("Q4", "give a pair (driver, weight) or a dict with the names 'driver' and 'weight'.")
+            return wrong("Q4", _t("sat_hint_q4_dict"))
         got_name, got_weight = lookup["driver"], lookup["weight"]
     elif isinstance(answer, (tuple, list)) and len(answer) == 2:
         got_name, got_weight = answer
     else:
-        return wrong("Q4", "give a pair: (name of the attribute, its derived weight).")
+        return wrong("Q4", _t("sat_hint_q4_pair"))
     which = check_choice("Q4", got_name, name, sat.ATTRIBUTES,
-                         "derived importance is what the ratings reveal about overall satisfaction, "
-                         "not what customers say matters to them.")
+                         _t("sat_hint_q4_name"))
     if which.status != "right":
         return which
     return check_number("Q4", got_weight, weight, 0.0005,
-                        "the weight is the attribute's share of the positive regression coefficients "
-                        "(a negative coefficient counts as 0).", digits=3)
+                        _t("sat_hint_q4_weight"), digits=3)
 
 
 def q5_top_box_ratio(answer, survey: pd.DataFrame) -> Feedback:
     return check_number("Q5", answer, _ratio(survey), 0.0,
-                        "compare how often the very satisfied (5) and the satisfied (4) bought again.", rel=0.01)
+                        _t("sat_hint_q5"), rel=0.01)
 
 
 def q6_concentrate_here(answer, survey: pd.DataFrame) -> Feedback:
     return check_set("Q6", answer, _concentrate(survey),
-                     "'concentrate here' is an attribute that matters a lot (by what the ratings reveal) but "
-                     "performs below the average attribute.", options=sat.ATTRIBUTES)
+                     _t("sat_hint_q6"), options=sat.ATTRIBUTES)
 
 
 def q7_advise_the_ceo(answer) -> Feedback:

@@ -55,3 +55,21 @@ LABELS.update({
     "weights_finding_diff": "Derived vs true weights: largest error {err:.3f}, ranking differs",
     "intent_title": "Said 5 ('certainly'): {p5:.0%} bought again; said 4: {p4:.0%}",
 })
+LABELS.update({
+    # exercise 01: the checks' hints (crmlab/satisfaction/checks.py)
+    "sat_hint_q1": "an attribute's mean counts each rating level as often as respondents chose it, "
+                   "and divides by that attribute's number of respondents.",
+    "sat_hint_q2_simple": "the simple score treats the six attributes alike.",
+    "sat_hint_q2_weighted": "the weighted score counts each attribute mean by the firm's weight (the weights sum to 1).",
+    "sat_hint_q3": "the CSI puts the segment's mean overall satisfaction on 0-100: the lowest possible "
+                   "rating maps to 0, the highest to 100.",
+    "sat_hint_q4_dict": "give a pair (driver, weight) or a dict with the names 'driver' and 'weight'.",
+    "sat_hint_q4_pair": "give a pair: (name of the attribute, its derived weight).",
+    "sat_hint_q4_name": "derived importance is what the ratings reveal about overall satisfaction, "
+                        "not what customers say matters to them.",
+    "sat_hint_q4_weight": "the weight is the attribute's share of the positive regression coefficients "
+                          "(a negative coefficient counts as 0).",
+    "sat_hint_q5": "compare how often the very satisfied (5) and the satisfied (4) bought again.",
+    "sat_hint_q6": "'concentrate here' is an attribute that matters a lot (by what the ratings reveal) but "
+                   "performs below the average attribute.",
+})
