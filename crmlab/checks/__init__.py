@@ -40,12 +40,11 @@ STATUSES = ("right", "close", "wrong", "unanswered", "manual")
 _LANG = ["en"]  # the language of the verdicts and hints (set by a topic's exercise_data(..., lang=...))
 
 
-def set_lang(lang: str = "en") -> str:
-    """Make the checks speak ``lang`` ("en" or "zh") from now on; returns it. The topics' ``exercise_data`` call it."""
+def set_lang(lang: str = "en") -> None:
+    """Make the checks speak ``lang`` ("en" or "zh") from now on. The topics' ``exercise_data`` call it."""
     from crmlab.labels import check_lang
 
     _LANG[0] = check_lang(lang)
-    return _LANG[0]
 
 
 def lang() -> str:

@@ -139,12 +139,22 @@ def ground_truth(name: str, seed: int | None = None, **size) -> dict:
     return generate(name, seed=seed, **size).truth
 
 
-def describe(name: str) -> pd.DataFrame:
-    """The data dictionary of one dataset as a table."""
+def describe(name: str, lang: str = "en") -> pd.DataFrame:
+    """The data dictionary of one dataset as a table (``lang="zh"``: headers, and the meanings and units
+    the catalogue has as ``dd_<dataset>__<column>`` / ``...__unit``, in Chinese)."""
+    from crmlab.labels import check_lang, source, t
+
+    check_lang(lang)
     spec = get_spec(name)
+    keys = source()
+
+    def text(key, en):
+        return t(key, lang) if lang != "en" and key in keys else en
+
     return pd.DataFrame(
-        [(c.name, c.dtype, c.unit, c.description) for c in spec.columns],
-        columns=["column", "type", "unit or range", "meaning"],
+        [(c.name, c.dtype, text(f"dd_{name}__{c.name}__unit", c.unit), text(f"dd_{name}__{c.name}", c.description))
+         for c in spec.columns],
+        columns=[text(f"dd_{h}", h) for h in ("column", "type", "unit or range", "meaning")],
     )
 
 

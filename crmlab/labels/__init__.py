@@ -173,3 +173,36 @@ def localise(table, lang: str = "en", values: str | None = None):
     if values is not None:
         out.index = out.index.map(lambda v: label(v, lang, values))
     return out
+
+
+def show(table, lang: str = "en", cols: str = "col_", values: str | None = None, cells: tuple = ()):
+    """A table as a notebook shows it: in English as it is (the code's own column names, which
+    students type), in another language with its headers and index name labelled by ``cols + name``
+    (names without a label stay as they are) and, with ``values`` (a label prefix), its index values.
+
+    The caller's table is not changed.
+
+    >>> import pandas as pd
+    >>> show(pd.DataFrame({"n": [1]}, index=pd.Index(["online"], name="segment")), "zh", values="").to_dict("index")
+    {'线上': {'n': 1}}
+    """
+    check_lang(lang)
+    if lang == "en":
+        return table
+    keys = source()
+
+    def name(n):
+        return t(f"{cols}{n}", lang) if f"{cols}{n}" in keys else n
+
+    out = table.copy()
+    for c in cells:
+        out[c] = out[c].map(lambda v: label(v, lang, values or ""))
+    if hasattr(out, "columns"):
+        out = out.rename(columns=name)
+    elif out.name is not None:
+        out.name = name(out.name)
+    if out.index.name is not None:
+        out.index = out.index.rename(name(out.index.name))
+    if values is not None:
+        out.index = out.index.map(lambda v: label(v, lang, values))
+    return out

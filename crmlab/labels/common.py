@@ -17,3 +17,7 @@ LABELS = {
     "yes": "Yes",
     "no": "No",
 }
+LABELS.update({
+    # between two sentences built from parts: a space in English, nothing in Chinese
+    "sentence_sep": " ",
+})
