@@ -175,6 +175,18 @@ def localise(table, lang: str = "en", values: str | None = None):
     return out
 
 
+SENTENCE_SEP = {"en": " ", "zh": ""}  # what goes between two sentences: Chinese ones end in 。 and need no space
+
+
+def sentences(parts, lang: str = "en") -> str:
+    """Sentences (already in ``lang``) joined into one paragraph: a space between English ones, none between Chinese.
+
+    >>> sentences(["One.", "Two."]), sentences(["一。", "二。"], "zh")
+    ('One. Two.', '一。二。')
+    """
+    return SENTENCE_SEP[check_lang(lang)].join(p for p in parts if p)
+
+
 def show(table, lang: str = "en", cols: str = "col_", values: str | None = None, cells: tuple = ()):
     """A table as a notebook shows it: in English as it is (the code's own column names, which
     students type), in another language with its headers and index name labelled by ``cols + name``

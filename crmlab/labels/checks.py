@@ -5,7 +5,6 @@ The checks speak the language set by the topic's ``exercise_data(..., lang=...)`
 """
 
 LABELS = {
-    "chk_q": "{q}",
     "chk_unanswered": "not answered yet. Replace the ... with your code and run the cell again.",
     "chk_right": "correct.",
     "chk_wrong": "not yet. Hint: {hint}",

@@ -18,6 +18,6 @@ LABELS = {
     "no": "No",
 }
 LABELS.update({
-    # between two sentences built from parts: a space in English, nothing in Chinese
-    "sentence_sep": " ",
+    # between the items of a list written into a sentence: ", " in English, "、" in Chinese
+    "list_sep": ", ",
 })

@@ -171,7 +171,6 @@ LABELS.update({
                            "third view.",
     "sat_nb_ipa_hand": "Concentrate here (by hand): {items}",
     "sat_nb_none": "none",
-    "list_sep": ", ",
     "sat_nb_ipa_focus": "**Concentrate here:** {items} (importance at or above the mean, performance below it): where "
                         "an improvement budget is most likely to lift overall satisfaction.",
     "sat_nb_ipa_nofocus": "No attribute is both above-average in importance and below-average in performance.",
