@@ -282,28 +282,38 @@ def built(source: str | Path, root=None):
     return nb
 
 
-def build(sources=None, root=None, execute: bool = True, progress=print) -> list[Path]:
-    """Write (and execute) the Chinese notebooks of ``sources`` (default: the whole edition); the paths written."""
+def build(sources=None, root=None, execute: bool = True, progress=print, jobs: int = 2) -> list[Path]:
+    """Write the Chinese notebooks of ``sources`` (default: the whole edition), then execute them; the paths written.
+
+    All notebooks are written before any is executed (00's course map lists the Chinese notebooks that exist),
+    and ``jobs`` of them run at once (:func:`crmlab.runner.run_jobs`). The student copies are made from the
+    Chinese solutions (stub comments in Chinese).
+    """
     from crmlab.exercises import student_notebook
-    from crmlab.runner import execute_in_place
+    from crmlab.runner import execute_in_place, run_jobs
 
     root = _root(root)
     eds = [edition_of(s, root) for s in sources] if sources else editions(root)
+    books = [built(ed.source, root) for ed in eds]  # every catalogue is checked before anything is written
     written = []
-    for ed in eds:
-        nb = built(ed.source, root)
+    for ed, nb in zip(eds, books):
         target = ed.path(root, "target")
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(target, nbformat.writes(nb) + "\n")
-        if execute:
-            execute_in_place(target)
         written.append(target)
         if ed.student:
             student = ed.path(root, "student")
-            stu = student_notebook(nbformat.read(str(target), as_version=4), lang=LANG)
-            atomic_write_text(student, nbformat.writes(stu) + "\n")
+            atomic_write_text(student, nbformat.writes(student_notebook(nb, lang=LANG)) + "\n")
             written.append(student)
-        if progress:
+    if execute:
+        run = run_jobs(lambda path: str(execute_in_place(path)), [ed.path(root, "target") for ed in eds], jobs,
+                       label=lambda p: Path(p).relative_to(root).as_posix(), progress=bool(progress))
+        if run.signal is not None:
+            from crmlab.runner import Stopped
+
+            raise Stopped(run.signal, "build-zh stopped")
+    if progress:
+        for ed in eds:
             progress(f"built {ed.target}" + (f" and {ed.student}" if ed.student else ""))
     return written
 

@@ -267,3 +267,6 @@ LABELS.update({
         "before fixing the index, keeping the index definition stable over time, and still reporting stated "
         "importance, because attributes customers take for granted look unimportant in a regression."),
 })
+LABELS.update({
+    "flavour": "Flavour",  # notebook 01's simulated near-copy of taste
+})
