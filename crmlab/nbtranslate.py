@@ -94,8 +94,7 @@ def edition_of(source: str | Path, root=None) -> Edition:
     name = Path(rel).name
 
     def po(kind: str) -> str:
-        path = CATALOGUES / kind / Path(name).with_suffix(".po")
-        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        return (catalogues(root) / kind / Path(name).with_suffix(".po")).relative_to(root).as_posix()
 
     if re.fullmatch(r"notebooks/\d\d_[^/]+\.ipynb", rel):
         return Edition(rel, f"notebooks/{LANG}/{name}", po("notebooks"))
@@ -106,12 +105,17 @@ def edition_of(source: str | Path, root=None) -> Edition:
                        "copy is translated through its solution.")
 
 
+def catalogues(root) -> Path:
+    """The folder of the notebook catalogues in the kit folder ``root`` (in the checkout: ``CATALOGUES``)."""
+    return Path(root) / "crmlab" / "locale" / LANG
+
+
 def editions(root=None) -> list[Edition]:
     """Every notebook of the Chinese edition: those whose catalogue exists."""
     root = _root(root)
     out = []
     for kind, folder in (("notebooks", "notebooks"), ("exercises", "exercises/solutions")):
-        for po in sorted((CATALOGUES / kind).glob("*.po")):
+        for po in sorted((catalogues(root) / kind).glob("*.po")):
             src = root / folder / po.with_suffix(".ipynb").name
             if src.exists():
                 out.append(edition_of(src, root))
@@ -130,9 +134,27 @@ def _write_po(path: Path, catalog) -> None:
     from babel.messages.pofile import write_po
 
     buf = io.BytesIO()
-    write_po(buf, catalog, width=100, sort_output=False, include_previous=True)
+    write_po(buf, catalog, width=100, sort_output=False, include_previous=False)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, buf.getvalue().decode("utf-8"))
+
+
+PREVIOUS = "previous English (compare, update the Chinese, then remove the fuzzy flag):"
+
+
+def previous_english(message) -> str | None:
+    """The English a fuzzy entry was translated from (kept as '# | ...' comments; Babel cannot read
+    back a multi-line '#| msgid'), lines re-joined where the .po writer wrapped them; None if there is none."""
+    comments = list(message.user_comments)
+    if PREVIOUS not in comments:
+        return None
+    lines: list[str] = []
+    for c in comments[comments.index(PREVIOUS) + 1:]:
+        if c.startswith("|"):
+            lines.append(c[2:] if c.startswith("| ") else c[1:])
+        elif lines:
+            lines[-1] += " " + c
+    return "\n".join(lines)
 
 
 def _translatable(cell) -> bool:
@@ -192,11 +214,13 @@ def extract(source: str | Path, root=None) -> dict[str, int]:
         if m is None:
             cat.add(en, "", context=cid)
             counts["new"] += 1
-        elif m.id == en:
-            cat.add(en, m.string, context=cid, flags=m.flags, previous_id=m.previous_id if m.fuzzy else ())
+        elif m.id == en:  # unchanged; a translator who removed 'fuzzy' is done with the previous English
+            cat.add(en, m.string, context=cid, flags=m.flags, user_comments=m.user_comments if m.fuzzy else ())
             counts["same"] += 1
-        else:  # the English changed: keep the old Chinese and the old English for the translator
-            cat.add(en, m.string, context=cid, flags=set(m.flags) | {"fuzzy"}, previous_id=[m.id])
+        else:  # the English changed: keep the old Chinese, and the old English for the translator
+            before = previous_english(m) if m.fuzzy and previous_english(m) is not None else m.id
+            cat.add(en, m.string, context=cid, flags=set(m.flags) | {"fuzzy"},
+                    user_comments=[PREVIOUS] + ["| " + line for line in before.splitlines()])
             counts["fuzzy"] += 1
     for m in cat:
         m.flags.discard("python-format")
