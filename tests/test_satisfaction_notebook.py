@@ -14,10 +14,10 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     assert errors(nb) == []
     survey = datasets.generate("satisfaction_survey", seed=11, n=400).frame
     expected = sat.csi(survey)["csi"].iloc[0]
-    assert find_number(nb, "CSI overall:") == pytest.approx(round(expected, 1))
-    assert find_number(nb, "Top-box ratio:") == pytest.approx(round(sat.repurchase_by_score(survey).top_box_ratio, 2))
+    assert find_number(nb, "总体 CSI：") == pytest.approx(round(expected, 1))
+    assert find_number(nb, "最高评分比率：") == pytest.approx(round(sat.repurchase_by_score(survey).top_box_ratio, 2))
     text = all_text(nb)
-    assert "400 respondents" in text
+    assert "400 名受访者" in text and "400 respondents" not in text  # lang zh: the printed lines in Chinese
     assert "重点改进" in text or "继续保持" in text  # IPA quadrant labels in Chinese
     assert has_png(nb) >= 4
 
@@ -65,13 +65,14 @@ def test_notebook_01_teaches_the_difference_interval_not_overlap():
     assert set(papermill.inspect_notebook(str(ROOT / "notebooks/01_satisfaction.ipynb"))) == {
         "seed", "n_respondents", "lang", "confidence"}
     assert set(papermill.inspect_notebook(str(ROOT / "exercises/solutions/01_satisfaction.ipynb"))) == {
-        "seed", "n_respondents"}
+        "seed", "n_respondents", "lang"}
 
 
 def test_committed_notebook_sentence_quotes_the_difference_interval():
     """The key sentence of section 4 carries the Welch interval of best - worst, as diff_ci gives it."""
     import re
 
+    from crmlab.labels import label
     from crmlab.stats import diff_ci
 
     nb, _ = _sources(ROOT / "notebooks/01_satisfaction.ipynb")
@@ -83,7 +84,7 @@ def test_committed_notebook_sentence_quotes_the_difference_interval():
     best, worst = g["mean"].idxmax(), g["mean"].idxmin()
     d, lo, hi = (25 * x for x in diff_ci(g.loc[best, "mean"], g.loc[best, "count"], g.loc[worst, "mean"],
                                          g.loc[worst, "count"], sd1=g.loc[best, "std"], sd2=g.loc[worst, "std"]))
-    assert f"**{best}** minus **{worst}**: {d:.1f} CSI points" in sentence
+    assert f"**{label(best)}** minus **{label(worst)}**: {d:.1f} CSI points" in sentence
     assert f"[{lo:.1f}, {hi:.1f}]" in sentence
     assert re.search(r"Of the 3 pairs of segments, \d differ", sentence)
 
@@ -95,8 +96,8 @@ def test_notebook_seed5_chinese_sentences_follow_the_numbers(tmp_path):
     survey = datasets.generate("satisfaction_survey", seed=5, n=1200).frame
     text = all_text(nb)
     rep = sat.repurchase_by_score(survey, "repurchase_intent")
-    assert f"who said **certainly** (5), {rep.table.loc[5, 'rate']:.1%} bought again" in text
+    assert f"说**肯定会**（5 分）的人中，{rep.table.loc[5, 'rate']:.1%} 再次购买" in text
     rw = sat.relative_weights(survey)
     assert f"R² = {rw.attrs['r2']:.3f}" in text
     csi_q = sat.csi(survey, by="quarter")
-    assert f"ranges from {csi_q['csi'].min():.1f} to {csi_q['csi'].max():.1f}" in text
+    assert f"各季度的 CSI 介于 {csi_q['csi'].min():.1f} 与 {csi_q['csi'].max():.1f} 之间" in text

@@ -15,14 +15,14 @@ def test_start_here_runs_in_chinese_with_another_seed_and_size(tmp_path):
     assert errors(nb) == []
     text = all_text(nb)
     drawn = datasets.generate("satisfaction_survey", seed=7, n=30)
-    assert "Sample: 30 respondents (seed 7)" in text
-    assert find_number(nb, "Mean overall satisfaction:") == pytest.approx(round(drawn.frame["overall"].mean(), 2))
-    assert find_number(nb, "True top-box ratio of the model:") == pytest.approx(round(drawn.truth["top_box_ratio"], 2))
-    assert "Same weights as the truth of the shipped CSV: True" in text  # the sample's own truth, not the CSV's
+    assert "样本：30 名受访者（种子 7）" in text  # lang zh: the printed lines in Chinese
+    assert find_number(nb, "平均总体满意度：") == pytest.approx(round(drawn.frame["overall"].mean(), 2))
+    assert find_number(nb, "模型中真实的最高评分比率：") == pytest.approx(round(drawn.truth["top_box_ratio"], 2))
+    assert "与随附 CSV 的真实权重相同：是" in text  # the sample's own truth, not the CSV's
     assert "质量" in text and "价格" in text  # attribute labels in Chinese
     assert "['satisfaction_survey', 'textbook_case']" in text
     # the check demo uses a practice question, not an exercise: not answered, close, correct
-    assert "Practice: not answered yet" in text and "Practice: close" in text and "Practice: correct" in text
+    assert "练习题: 尚未作答" in text and "练习题: 接近" in text and "练习题: 正确" in text
     # it never solves an exercise question (review: cell 17 printed the answer to 01 Q5)
     assert "Q5:" not in text and "repurchase_by_score" not in nb_sources(nb) and "q5" not in nb_sources(nb)
 

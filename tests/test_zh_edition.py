@@ -220,21 +220,18 @@ def test_the_checks_speak_the_exercise_language():
 
 
 def test_data_dictionary_labels_follow_the_dataset_spec():
-    """A ``dd_<dataset>__<column>`` label repeats the spec's English, so a changed spec makes its Chinese stale."""
+    """Each ``dd_<dataset>__<column>`` label repeats the spec's English (bracketed Chinese term left out)."""
     from crmlab import datasets
-    from crmlab.labels import source
+    from crmlab.labels.dictionary import LABELS
 
-    for key, en in source().items():
-        if key.startswith("dd_") and "__" in key and not key.endswith("__unit"):
-            name, col = key[3:].split("__")
-            spec = {c.name: c for c in datasets.get_spec(name).columns} if hasattr(datasets, "get_spec") else None
-            table = datasets.describe(name).set_index("column")
-            assert table.loc[col, "meaning"] == en, key
-            if spec is not None:
-                assert spec[col].description == en
-    zh = datasets.describe("satisfaction_survey", "zh")
-    assert list(zh.columns) == ["列", "类型", "单位或取值范围", "含义"]
-    assert zh.set_index("列").loc["overall", "含义"] == "总体满意度"
+    for key, en in LABELS.items():
+        name, col, *unit = key[3:].split("__")
+        spec = {c.name: c for c in datasets.get_spec(name).columns}[col]
+        assert en == (spec.unit if unit else datasets.dictionary_english(spec.description)), key
+    zh = datasets.describe("satisfaction_survey", "zh").set_index("列")
+    assert list(zh.columns) == ["类型", "单位或取值范围", "含义"]
+    assert zh.loc["overall", "含义"] == "总体满意度" and zh.loc["quality", "单位或取值范围"] == "1-5"
+    assert datasets.describe("satisfaction_survey").equals(datasets.describe("satisfaction_survey", "en"))
 
 
 @pytest.mark.slow

@@ -140,8 +140,11 @@ def ground_truth(name: str, seed: int | None = None, **size) -> dict:
 
 
 def describe(name: str, lang: str = "en") -> pd.DataFrame:
-    """The data dictionary of one dataset as a table (``lang="zh"``: headers, and the meanings and units
-    the catalogue has as ``dd_<dataset>__<column>`` / ``...__unit``, in Chinese)."""
+    """The data dictionary of one dataset as a table.
+
+    ``lang="zh"``: Chinese headers, and the meanings and units that ``crmlab/labels/dictionary.py`` has for
+    this dataset (an entry whose English no longer matches the spec shows the spec's English).
+    """
     from crmlab.labels import check_lang, source, t
 
     check_lang(lang)
@@ -149,13 +152,24 @@ def describe(name: str, lang: str = "en") -> pd.DataFrame:
     keys = source()
 
     def text(key, en):
-        return t(key, lang) if lang != "en" and key in keys else en
+        return t(key, lang) if lang != "en" and keys.get(key) == dictionary_english(en) else en
 
     return pd.DataFrame(
         [(c.name, c.dtype, text(f"dd_{name}__{c.name}__unit", c.unit), text(f"dd_{name}__{c.name}", c.description))
          for c in spec.columns],
         columns=[text(f"dd_{h}", h) for h in ("column", "type", "unit or range", "meaning")],
     )
+
+
+def dictionary_english(text: str) -> str:
+    """A spec text as ``crmlab/labels/dictionary.py`` stores it: without a bracketed Chinese term.
+
+    >>> dictionary_english("Rating of quality (质量)"), dictionary_english("Bought again (observed)")
+    ('Rating of quality', 'Bought again (observed)')
+    """
+    import re
+
+    return re.sub(r"\s*[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]", "", str(text)).strip()
 
 
 def _md_escape(text: str) -> str:

@@ -196,7 +196,7 @@ def show(table, lang: str = "en", cols: str = "col_", values: str | None = None,
 
     >>> import pandas as pd
     >>> show(pd.DataFrame({"n": [1]}, index=pd.Index(["online"], name="segment")), "zh", values="").to_dict("index")
-    {'线上': {'n': 1}}
+    {'线上': {'样本量': 1}}
     """
     check_lang(lang)
     if lang == "en":

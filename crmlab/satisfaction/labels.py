@@ -74,28 +74,6 @@ LABELS.update({
                    "performs below the average attribute.",
 })
 LABELS.update({
-    # data dictionary of satisfaction_survey (crmlab.datasets.describe(name, lang)): the English is the spec's text
-    "dd_satisfaction_survey__respondent_id": 'Respondent number',
-    "dd_satisfaction_survey__segment": 'Customer segment (where they buy)',
-    "dd_satisfaction_survey__quality": 'Rating of quality (质量)',
-    "dd_satisfaction_survey__function": 'Rating of function (功能)',
-    "dd_satisfaction_survey__price": 'Rating of price (价格)',
-    "dd_satisfaction_survey__service": 'Rating of service (服务)',
-    "dd_satisfaction_survey__packaging": 'Rating of packaging (包装)',
-    "dd_satisfaction_survey__taste": 'Rating of taste (品味)',
-    "dd_satisfaction_survey__imp_quality": 'Stated importance of quality: 1 = not important ... 5 = very important',
-    "dd_satisfaction_survey__imp_function": 'Stated importance of function: 1 = not important ... 5 = very important',
-    "dd_satisfaction_survey__imp_price": 'Stated importance of price: 1 = not important ... 5 = very important',
-    "dd_satisfaction_survey__imp_service": 'Stated importance of service: 1 = not important ... 5 = very important',
-    "dd_satisfaction_survey__imp_packaging": 'Stated importance of packaging: 1 = not important ... 5 = very important',
-    "dd_satisfaction_survey__imp_taste": 'Stated importance of taste: 1 = not important ... 5 = very important',
-    "dd_satisfaction_survey__overall": 'Overall satisfaction (总体满意度)',
-    "dd_satisfaction_survey__repurchase_intent": 'Stated intention to buy again: 1 = certainly not ... 5 = certainly',
-    "dd_satisfaction_survey__repurchased": 'Bought again within the following 12 months (observed)',
-    "dd_satisfaction_survey__quarter": 'Quarter of the survey wave',
-    "dd_satisfaction_survey__segment__unit": "online / in-store / business",
-})
-LABELS.update({
     # notebooks/01_satisfaction.ipynb: sentences and printed lines built from the numbers
     "sat_nb_simple": "Simple score:   {v:.3f}",
     "sat_nb_weighted": "Weighted score: {v:.3f}",
