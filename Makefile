@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test bench notebooks data exercises lab browser-test clean
+.PHONY: setup run test bench notebooks zh data exercises lab browser-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ bench: $(STAMP)  ## benchmarks (not part of the test suite)
 notebooks: $(STAMP)  ## (authors) re-execute committed notebooks in place, regenerate student copies
 	$(BIN)/crmlab execute notebooks/[0-9][0-9]_*.ipynb exercises/solutions/[0-9][0-9]_*.ipynb
 	$(BIN)/crmlab exercises
+
+zh: $(STAMP)  ## (authors) extract the notebook catalogues, then build and execute the Chinese edition
+	$(BIN)/crmlab translate --notebooks --check
+	$(BIN)/crmlab translate --build-zh
 
 data: $(STAMP)  ## regenerate datasets/ and its data dictionary
 	$(BIN)/crmlab data

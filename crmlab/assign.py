@@ -240,7 +240,8 @@ def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1, lang: str = 
     Layout (``out_dir``):
 
     - ``students/<id>/<topic>_<id>.ipynb`` and ``students/<id>/README.txt`` (the instruction in
-      ``lang``): what the student gets, nothing of the solutions or the key;
+      ``lang``): what the student gets, nothing of the solutions or the key; with ``lang="zh"`` the
+      notebook is the Chinese edition's copy (``exercises/zh/<topic>.ipynb``) when there is one;
     - ``instructor/<topic>_answer_key.csv`` and ``instructor/roster.csv`` (the roster as read,
       with each student's seed): for the instructor only.
 
@@ -259,6 +260,8 @@ def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1, lang: str = 
 
     check_lang(lang)
     src = exercise_path(topic, root)
+    if lang != "en" and (src.parent / lang / src.name).is_file():  # the Chinese edition's student copy
+        src = src.parent / lang / src.name
     nb = nbformat.read(str(src), as_version=4)
     module = checks_module(nb)
     students = read_roster(roster)

@@ -247,3 +247,17 @@ def test_papermill_runs_a_chinese_notebook_with_other_parameters(tmp_path):
     text = "\n".join("".join(o.get("text", "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "样本：12 名受访者（种子 5）" in text
     assert "Sample:" not in text
+
+
+def test_assign_in_chinese_hands_out_the_chinese_student_copy(tmp_path):
+    from crmlab import assign
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\ns01,Li Lei\n", encoding="utf-8")
+    (nb_path,), _ = assign.assign("01_satisfaction", roster, tmp_path / "out", lang="zh")
+    nb = nbformat.read(str(nb_path), as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assert 'lang = "zh"' in params.source and "student_id = 's01'" in params.source
+    assert nb.cells[0].source.startswith("# 练习：顾客满意")
+    (en_path,), _ = assign.assign("01_satisfaction", roster, tmp_path / "en")
+    assert nbformat.read(str(en_path), as_version=4).cells[0].source.startswith("# Exercises")
