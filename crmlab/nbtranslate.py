@@ -19,7 +19,9 @@ student copy share the markdown, so one catalogue serves both). A notebook is
 in the Chinese edition when its catalogue exists.
 
 One message per markdown cell: ``msgctxt`` = the cell's id, ``msgid`` = the
-English markdown, ``msgstr`` = the Chinese. The id lives in the cell's
+English markdown, ``msgstr`` = the Chinese; and one per code cell with comments
+(``msgid`` = its comments, one per line; ``msgstr`` = as many Chinese lines;
+markers such as ``# Solution: q1`` and ``# noqa`` are never translated). The id lives in the cell's
 metadata (``"tr_id"``, written once by :func:`extract`, kept by ``crmlab
 execute``, papermill and nbval); nbformat 4.4 cells have no id of their own and
 ``crmlab execute`` strips 4.5 ids. Whole cells, not paragraphs: a cell's tables,
@@ -157,21 +159,46 @@ def previous_english(message) -> str | None:
     return "\n".join(lines)
 
 
+_KEEP_COMMENT = re.compile(r"^#\s*(Solution\b|noqa\b|type:|fmt:|pragma\b)")  # markers code reads: never translated
+
+
+def comments(source: str) -> list[tuple[int, int, str]]:
+    """(line, column, text without '# ') of every comment of a code cell that is prose (not a marker)."""
+    import tokenize
+
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError, IndentationError):  # not Python (a %magic, a shell line)
+        return []
+    return [(t.start[0], t.start[1], re.sub(r"^#\s?", "", t.string)) for t in toks
+            if not _KEEP_COMMENT.match(t.string) and re.search(r"[A-Za-z]", t.string)]
+
+
 def _translatable(cell) -> bool:
+    if cell.cell_type == "code":
+        return bool(comments(cell.source))
     return cell.cell_type == "markdown" and bool(re.search(r"[A-Za-z]", cell.source))
 
 
-def _new_id(text: str, taken: set[str]) -> str:
+def _text(cell) -> str:
+    """What is translated: a markdown cell's text, or a code cell's comments one per line."""
+    if cell.cell_type == "code":
+        return "\n".join(text for _, _, text in comments(cell.source))
+    return cell.source
+
+
+def _new_id(text: str, taken: set[str], kind: str = "md") -> str:
     h = hashlib.sha1(text.encode("utf-8")).hexdigest()
     for k in range(6, 41):
-        cid = f"md-{h[:k]}"
+        cid = f"{kind}-{h[:k]}"
         if cid not in taken:
             return cid
     raise AssertionError("unreachable")
 
 
 def assign_ids(nb) -> bool:
-    """Give every translatable markdown cell a unique ``tr_id`` (a copied cell gets a new one); True if any changed."""
+    """Give every translatable cell (markdown, code with comments) a unique ``tr_id`` (a copied cell gets a
+    new one); True if any changed."""
     taken: set[str] = set()
     changed = False
     for cell in nb.cells:
@@ -179,15 +206,15 @@ def assign_ids(nb) -> bool:
             continue
         cid = cell.metadata.get(ID_KEY)
         if not cid or cid in taken:
-            cell.metadata[ID_KEY] = _new_id(cell.source, taken)
+            cell.metadata[ID_KEY] = _new_id(cell.source, taken, "py" if cell.cell_type == "code" else "md")
             changed = True
         taken.add(cell.metadata[ID_KEY])
     return changed
 
 
 def messages(nb) -> list[tuple[str, str]]:
-    """(cell id, English markdown) of every translatable cell, in order."""
-    return [(c.metadata[ID_KEY], c.source) for c in nb.cells if _translatable(c) and c.metadata.get(ID_KEY)]
+    """(cell id, English) of every translatable cell, in order: a markdown cell's text, a code cell's comments."""
+    return [(c.metadata[ID_KEY], _text(c)) for c in nb.cells if _translatable(c) and c.metadata.get(ID_KEY)]
 
 
 def extract(source: str | Path, root=None) -> dict[str, int]:
@@ -236,7 +263,7 @@ def problems(source: str | Path, root=None) -> dict[str, list[str]]:
     nb = nbformat.read(str(ed.path(root, "source")), as_version=4)
     po = ed.path(root, "catalogue")
     entries = {m.context: m for m in _read_po(po) if m.id} if po.exists() else {}
-    out: dict[str, list[str]] = {"no_id": [], "missing": [], "fuzzy": [], "stale": []}
+    out: dict[str, list[str]] = {"no_id": [], "missing": [], "fuzzy": [], "stale": [], "lines": []}
     out["no_id"] = [f"cell {i}" for i, c in enumerate(nb.cells) if _translatable(c) and not c.metadata.get(ID_KEY)]
     for cid, en in messages(nb):
         m = entries.get(cid)
@@ -246,6 +273,8 @@ def problems(source: str | Path, root=None) -> dict[str, list[str]]:
             out["stale"].append(cid)
         elif m.fuzzy:
             out["fuzzy"].append(cid)
+        elif cid.startswith("py-") and len(m.string.splitlines()) != len(en.splitlines()):
+            out["lines"].append(cid)  # a code cell's comments: one Chinese line per English comment
     return out
 
 
@@ -291,6 +320,11 @@ def built(source: str | Path, root=None):
             cell.source = _relink(zh[cell.metadata[ID_KEY]], src_dir, dst_dir, targets)
         elif cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+            if _translatable(cell):
+                lines = cell.source.split("\n")
+                for (row, col, _), text in zip(comments(cell.source), zh[cell.metadata[ID_KEY]].splitlines()):
+                    lines[row - 1] = lines[row - 1][:col] + "# " + text
+                cell.source = "\n".join(lines)
             if "parameters" in cell.metadata.get("tags", []):
                 cell.source, k = _LANG_LINE.subn(r"\1\2zh\2", cell.source)
                 if k != 1:

@@ -57,7 +57,7 @@ def test_the_pilot_is_in_the_edition():
 def test_every_cell_has_a_current_translation(ed):
     """Every markdown cell has an id and a non-fuzzy Chinese text whose msgid is the cell's current English."""
     todo = N.problems(ed.source, ROOT)
-    assert todo == {"no_id": [], "missing": [], "fuzzy": [], "stale": []}, (
+    assert todo == {"no_id": [], "missing": [], "fuzzy": [], "stale": [], "lines": []}, (
         f"{ed.source}: {todo}. Fix: crmlab translate --notebooks, translate in {ed.catalogue}, "
         "crmlab translate --build-zh")
 
@@ -84,7 +84,8 @@ def test_no_english_sentence_in_a_chinese_cell(ed):
     found = {}
     for i, cell in enumerate(nb.cells):
         texts = [cell.source] if cell.cell_type == "markdown" else [
-            o.get("data", {}).get("text/markdown", "") for o in cell.get("outputs", [])]
+            o.get("data", {}).get("text/markdown", "") for o in cell.get("outputs", [])] + [
+            text for _, _, text in N.comments(cell.source)]
         for text in texts:
             if text and latin_sentences(text):
                 found[i] = latin_sentences(text)
@@ -261,3 +262,21 @@ def test_assign_in_chinese_hands_out_the_chinese_student_copy(tmp_path):
     assert nb.cells[0].source.startswith("# 练习：顾客满意")
     (en_path,), _ = assign.assign("01_satisfaction", roster, tmp_path / "en")
     assert nbformat.read(str(en_path), as_version=4).cells[0].source.startswith("# Exercises")
+
+
+@pytest.mark.parametrize("ed", EDITIONS, ids=IDS)
+def test_papermill_sees_the_same_parameters_in_the_chinese_notebook(ed):
+    """The parameters cell's comments are translated; papermill must still read every parameter (no '=' in them)."""
+    import papermill as pm
+
+    assert set(pm.inspect_notebook(str(ROOT / ed.target))) == set(pm.inspect_notebook(str(ROOT / ed.source)))
+    params = next(c for c in nbformat.read(str(ROOT / ed.target), as_version=4).cells
+                  if "parameters" in c.metadata.get("tags", []))
+    assert all("=" not in text for _, _, text in N.comments(params.source))
+
+
+def test_code_comments_are_translated_but_markers_are_kept():
+    src = 'x = 1  # the first value\n# Solution: q1\ny = "# not a comment"  # noqa: E501\n'
+    assert N.comments(src) == [(1, 7, "the first value")]
+    solution = nbformat.read(str(ROOT / "exercises/zh/solutions/01_satisfaction.ipynb"), as_version=4)
+    assert sum(c.source.startswith("# Solution: q") for c in solution.cells) == 7  # the student copy needs them
