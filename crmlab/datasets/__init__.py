@@ -4,7 +4,7 @@
 >>> "satisfaction_survey" in datasets.names()           # what is there
 True
 >>> datasets.load("satisfaction_survey").shape          # the shipped CSV
-(1200, 17)
+(1200, 18)
 >>> data = datasets.generate("satisfaction_survey", seed=7, n=500)
 >>> data.frame.shape, sorted(data.truth)[:2]            # a new sample and its true model
 ((500, 17), ['repurchase_prob', 'segment_share'])
