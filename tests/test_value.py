@@ -63,6 +63,8 @@ def test_retention_surface_by_hand():
     assert list(s.index) == [0.6, 0.8, 0.9] and list(s.columns) == [0.0, 0.08]
     assert s.index.name == "retention" and s.columns.name == "growth" and s.attrs["delta"] == 0.05
     assert val.RS_RANGE == (25.0, 85.0)
+    # an exact tie with the bound: d = 0.05, r = 0.7 gives (0.75 / 0.30) / (0.70 / 0.35) - 1 = 25% exactly
+    assert val.retention_surface([0.7], [0.0], discount=0.05).iloc[0, 0] == 25.0
 
 
 def test_retention_surface_equals_retention_sensitivity_and_ignores_the_margin():

@@ -126,7 +126,9 @@ def retention_surface(retention=(0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85,
     discount rate d; :func:`crmlab.loyalty.retention_sensitivity` per
     column). With no acquisition cost the margin cancels, so the surface is
     the same for every m; an acquisition cost raises every cell (the rise is
-    taken on a smaller net value). Reichheld & Sasser (1990) report +25% to
+    taken on a smaller net value). Values are rounded to 10 decimals, so that
+    a cell that equals a bound of the range exactly is counted the same on
+    every machine. Reichheld & Sasser (1990) report +25% to
     +85% (:data:`RS_RANGE`) for their firms; the surface shows where a
     retention profile and a margin profile land against that range.
 
@@ -179,7 +181,9 @@ def retention_surface(retention=(0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85,
                                f"Fix: use growth below {(1 + d) / min(1.0, r.max() + delta) - 1:.3g} or pass periods=.")
     cols = {gi: retention_sensitivity(margin, np.minimum(r, 1.0 - delta), d, delta, periods, float(gi),
                                       acquisition_cost)["change_pct"].to_numpy() for gi in g}
-    out = pd.DataFrame(cols, index=pd.Index(r, name="retention"))
+    # rounded to 10 decimals: an exact tie with a bound of RS_RANGE (d = 0.05, r = 0.7 gives 25% exactly,
+    # computed as 24.999999999999996 or 25.000000000000004 depending on the path) falls on the same side everywhere
+    out = pd.DataFrame({k: np.round(c, 10) for k, c in cols.items()}, index=pd.Index(r, name="retention"))
     out.columns = pd.Index(g, name="growth")
     out.attrs.update(delta=delta, discount=d)
     return out
