@@ -71,6 +71,7 @@ class _Table:
         self.reasons: list[tuple[str, pd.Series]] = []
         self.quality = Quality(spec.name, spec.file, len(df))
         self.out: dict[str, pd.Series] = {}
+        self._same: dict = {}  # (what, rows) -> [problem, columns]: one problem for the same rows in many columns
 
     def problem(self, column: str, message: str, fix: str, rows: str = "") -> None:
         self.problems.append(Problem(self.spec.name, self.spec.file, column, message, fix, rows))
@@ -84,10 +85,17 @@ class _Table:
             self.reasons.append((f"{column}: {what}", mask))
             self.bad |= mask
         else:
+            key = (what, hash(tuple(np.flatnonzero(mask.to_numpy()))))
+            if key in self._same:  # the same rows break the same rule in another column: one problem
+                prob, cols = self._same[key]
+                cols.append(column)
+                prob.column = f"{cols[0]}" + (f" and {len(cols) - 1} more columns" if len(cols) > 1 else "")
+                return
             values = self.df.loc[mask, column] if column in self.df.columns else mask[mask]
             self.problem(column, f"{int(mask.sum())} rows {what}: {v.show_values(values)}.",
                          fix + ' Or set on_bad_rows = "drop" for this table to exclude them (they are counted '
                                "in the report's data-quality section).")
+            self._same[key] = [self.problems[-1], [column]]
 
 
 def _blank(s: pd.Series) -> pd.Series:
@@ -231,7 +239,7 @@ def _prepare_table(spec: TableSpec, prep: Prepared) -> None:
     if spec.path is None:
         return
     try:
-        df = read_file(spec.path, spec.options.get("sheet"), f"[{spec.name}] file")
+        df = read_file(spec.path, spec.options.get("sheet"), f"[{spec.name}] file", spec.options.get("encoding"))
     except CRMDataError as exc:
         problems.append(Problem(spec.name, spec.file, "", str(exc).split(" Fix:")[0],
                                 "Fix:" + str(exc).split(" Fix:")[-1] if " Fix:" in str(exc) else "see above."))

@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 #: options every table may set, and the ones only some tables know
-COMMON_OPTIONS = {"file", "sheet", "on_bad_rows", "columns"}
+COMMON_OPTIONS = {"file", "sheet", "encoding", "on_bad_rows", "columns"}
 TABLE_OPTIONS = {
     "satisfaction": {"scale", "attributes", "top_box"},
     "transactions": {"date_format"},
@@ -48,7 +48,7 @@ TABLE_OPTIONS = {
     "contacts": {"yes", "no", "threshold_s"},
     "servqual": {"scale", "dimensions", "expectation", "perception", "importance", "importance_rule"},
     "key_accounts": set(),
-    "pls": {"blocks", "inner"},
+    "pls": {"blocks", "inner", "scale"},
 }
 POLICIES = ("error", "drop")
 IMPORTANCE_RULES = ("mean", "sum")
@@ -168,6 +168,15 @@ def _table(name: str, raw: dict, data_dir: Path, problems: list[Problem]) -> Tab
         if key in raw and not _str_list(raw[key]):
             problems.append(Problem(name, "", "", f"{key} = {raw[key]!r} is not a list of texts.",
                                     f'write e.g. {key} = ["{ {"yes": "Yes", "no": "No"}.get(key, "speed")}"].'))
+    if "encoding" in raw:
+        import codecs
+
+        try:
+            codecs.lookup(raw["encoding"]) if isinstance(raw["encoding"], str) else None.x
+        except (LookupError, AttributeError):
+            problems.append(Problem(name, "", "", f"encoding = {raw['encoding']!r} is not an encoding Python knows.",
+                                    'write e.g. encoding = "cp949" (Korean Windows), "gb18030", "utf-16"; or leave it '
+                                    "out (UTF-8, UTF-16 and GBK are found by themselves)."))
     if "date_format" in raw and (not isinstance(raw["date_format"], str) or "%" not in raw["date_format"]):
         problems.append(Problem(name, "", "", f"date_format = {raw['date_format']!r} has no % codes.",
                                 'write strftime codes, e.g. date_format = "%m/%d/%Y" or "%Y%m%d".'))
