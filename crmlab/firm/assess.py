@@ -273,3 +273,20 @@ def sentences(name: str, n: dict, lang: str = "en") -> list[str]:
         out.append(_t("fm_pls", lang, n=n["n"], target=md(n["target"]), r2=_f(n["r2"], 3), source=md(n["source"]),
                       coef=_f(n["coef"], 3), gof=_f(n["gof"], 3)))
     return out
+
+
+def section_table(name: str, n: dict) -> pd.DataFrame | None:
+    """The table shown under a section's sentences (rounded; pandas escapes its text in HTML), or None."""
+    if name == "complaints" and "pareto" in n:
+        return n["pareto"].round(3)
+    if name == "satisfaction" and "by_segment" in n:
+        return n["by_segment"].round(1)
+    if name == "servqual":
+        return n["dimensions"].round(2)
+    if name == "transactions":
+        return n["deciles"].round(3)
+    if name == "key_accounts":
+        return n["matrix"]["strategy"].value_counts().rename_axis("strategy").to_frame("accounts")
+    if name == "pls":
+        return n["paths"].round(3)
+    return None
