@@ -308,12 +308,19 @@ def _prepare_table(spec: TableSpec, prep: Prepared) -> None:
     prep.quality[name] = t.quality
 
 
-def prepare(mapping, data_dir=None) -> Prepared:
-    """Read and check every table of ``mapping`` (a :class:`MappingFile` or a path, with ``data_dir``)."""
+def prepare(mapping, data_dir=None, strict: bool = False) -> Prepared:
+    """Read and check every table of ``mapping`` (a :class:`MappingFile` or a path, with ``data_dir``).
+
+    Every problem is collected in ``.problems``; with ``strict=True`` any problem raises one
+    :class:`CRMDataError` that lists them all (file, column, rows, values, the fix).
+    """
     m = mapping if isinstance(mapping, MappingFile) else load(mapping, data_dir)
     prep = Prepared(m, {}, {}, list(m.problems))
     for spec in m.tables.values():
         _prepare_table(spec, prep)
+    if strict and prep.problems:
+        raise CRMDataError(f"{len(prep.problems)} problem(s) in the data or the mapping:\n"
+                           + "\n".join(f"  {i}. {p.text()}" for i, p in enumerate(prep.problems, 1)))
     return prep
 
 
