@@ -93,12 +93,13 @@ def transactions_numbers(tx: pd.DataFrame) -> dict:
     from crmlab import loyalty as ly
 
     rr = ly.repeat_rate(tx, customer="customer", date="date").iloc[0]
-    margin = "margin" if "margin" in tx.columns else None
-    dec = ly.purchase_deciles(tx, customer="customer", amount="amount", margin=margin)
-    share_col = "sales_share" if "sales_share" in dec.columns else [c for c in dec.columns if "share" in c][0]
-    return {"customers": int(tx["customer"].nunique()), "purchases": len(tx), "start": tx["date"].min(),
-            "end": tx["date"].max(), "repeat": float(rr["rate"]), "top_share": float(dec[share_col].iloc[0]),
-            "deciles": dec}
+    out = {"customers": int(tx["customer"].nunique()), "purchases": len(tx), "start": tx["date"].min(),
+           "end": tx["date"].max(), "repeat": float(rr["rate"])}
+    if out["customers"] >= 10:  # deciles need ten customers
+        margin = "margin" if "margin" in tx.columns else None
+        dec = ly.purchase_deciles(tx, customer="customer", amount="amount", margin=margin)
+        out.update(top_share=float(dec["sales_share"].iloc[0]), deciles=dec)
+    return out
 
 
 def contacts_numbers(calls: pd.DataFrame, options: dict) -> dict:
@@ -145,7 +146,8 @@ def key_accounts_numbers(df: pd.DataFrame) -> dict:
 def pls_numbers(df: pd.DataFrame, extras: dict) -> dict:
     from crmlab import pls
 
-    res = pls.pls_path_model(df, blocks=extras["blocks"], paths=extras["inner"])
+    res = pls.pls_path_model(df, blocks=extras["blocks"], paths=extras["inner"],
+                             standardized=extras.get("scaled", True))
     targets = [b for b in extras["blocks"] if b not in {f for f, _ in extras["inner"]}]
     target = targets[-1] if targets else list(res.r2.index)[-1]
     into = res.paths[res.paths["to"] == target].sort_values("coef", ascending=False, kind="stable")
@@ -155,24 +157,18 @@ def pls_numbers(df: pd.DataFrame, extras: dict) -> dict:
 
 def numbers(prep: Prepared) -> dict:
     """The figures of every table the prepared data has, ``{table: dict}`` in the kit's table order."""
-    out: dict = {}
     opts = {k: s.options for k, s in prep.mapping.tables.items()}
     t, x = prep.tables, prep.extras
-    if "satisfaction" in t:
-        out["satisfaction"] = satisfaction_numbers(t["satisfaction"], x["satisfaction"])
-    if "transactions" in t:
-        out["transactions"] = transactions_numbers(t["transactions"])
-    if "complaints" in t:
-        out["complaints"] = complaints_numbers(t["complaints"], opts["complaints"])
-    if "contacts" in t:
-        out["contacts"] = contacts_numbers(t["contacts"], opts["contacts"])
-    if "servqual" in t:
-        out["servqual"] = servqual_numbers(t["servqual"], x["servqual"])
-    if "key_accounts" in t:
-        out["key_accounts"] = key_accounts_numbers(t["key_accounts"])
-    if "pls" in t:
-        out["pls"] = pls_numbers(t["pls"], x["pls"])
-    return out
+    calls = {
+        "satisfaction": lambda: satisfaction_numbers(t["satisfaction"], x["satisfaction"]),
+        "transactions": lambda: transactions_numbers(t["transactions"]),
+        "complaints": lambda: complaints_numbers(t["complaints"], opts["complaints"]),
+        "contacts": lambda: contacts_numbers(t["contacts"], opts["contacts"]),
+        "servqual": lambda: servqual_numbers(t["servqual"], x["servqual"]),
+        "key_accounts": lambda: key_accounts_numbers(t["key_accounts"]),
+        "pls": lambda: pls_numbers(t["pls"], x["pls"]),
+    }
+    return {name: calls[name]() for name in TABLES if name in t}
 
 
 # ------------------------------------------------------------ sentences
@@ -254,7 +250,8 @@ def sentences(name: str, n: dict, lang: str = "en") -> list[str]:
     elif name == "transactions":
         out.append(_t("fm_transactions", lang, customers=n["customers"], purchases=n["purchases"],
                       start=_day(n["start"]), end=_day(n["end"]), repeat=_pct(n["repeat"])))
-        out.append(_t("fm_deciles", lang, top_share=_pct(n["top_share"])))
+        if "top_share" in n:
+            out.append(_t("fm_deciles", lang, top_share=_pct(n["top_share"])))
     elif name == "contacts":
         out.append(_t("fm_contacts", lang, calls=n["calls"], wait=_f(n["wait"], 0), abandon=_pct(n["abandon"]),
                       sl=_pct(n["sl"]), threshold=_f(n["threshold"], 0)))
@@ -283,7 +280,7 @@ def section_table(name: str, n: dict) -> pd.DataFrame | None:
         return n["by_segment"].round(1)
     if name == "servqual":
         return n["dimensions"].round(2)
-    if name == "transactions":
+    if name == "transactions" and "deciles" in n:
         return n["deciles"].round(3)
     if name == "key_accounts":
         return n["matrix"]["strategy"].value_counts().rename_axis("strategy").to_frame("accounts")

@@ -283,7 +283,8 @@ def _prepare_table(spec: TableSpec, prep: Prepared) -> None:
     if name == "pls":
         for c in [c for b in o.get("blocks", {}).values() for c in b]:
             _numbers(t, c, scale)
-        prep.extras["pls"] = {"blocks": o.get("blocks", {}), "inner": [tuple(e) for e in o.get("inner", [])]}
+        prep.extras["pls"] = {"blocks": o.get("blocks", {}), "inner": [tuple(e) for e in o.get("inner", [])],
+                              "scaled": bool(o.get("scaled", True))}
     if name == "servqual":
         _prepare_servqual(t, prep)
     if len(problems) > before:

@@ -94,7 +94,7 @@ def starting_mapping(folder) -> str:
                   '# date_format = "%Y-%m-%d"', f"[{table}.columns]"]
         for role in required + optional:
             h = _guess(table, role, hs)
-            mark = "" if (h and role in required) else "# "
+            mark = "" if h else "# "
             req = "required" if role in required else "optional"
             lines.append(f"{mark}{role} = {_quote(h or '<header>')}   # {req}")
         lines.append("")

@@ -48,7 +48,7 @@ TABLE_OPTIONS = {
     "contacts": {"yes", "no", "threshold_s"},
     "servqual": {"scale", "dimensions", "expectation", "perception", "importance", "importance_rule"},
     "key_accounts": set(),
-    "pls": {"blocks", "inner", "scale"},
+    "pls": {"blocks", "inner", "scale", "scaled"},
 }
 POLICIES = ("error", "drop")
 IMPORTANCE_RULES = ("mean", "sum")
@@ -228,6 +228,10 @@ def _servqual(raw: dict, problems: list[Problem]) -> None:
 
 
 def _pls(raw: dict, problems: list[Problem]) -> None:
+    if "scaled" in raw and not isinstance(raw["scaled"], bool):
+        problems.append(Problem("pls", "", "", f"scaled = {raw['scaled']!r} is not true or false.",
+                                "write scaled = true (indicators standardised, the default) or scaled = false "
+                                "(as R plspm(scaled = FALSE))."))
     blocks = raw.get("blocks")
     if not isinstance(blocks, dict) or not blocks or not all(_str_list(b) for b in blocks.values()):
         problems.append(Problem("pls", "", "", "has no blocks (construct -> indicator columns).",
