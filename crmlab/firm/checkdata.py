@@ -317,8 +317,10 @@ def prepare(mapping, data_dir=None, strict: bool = False) -> Prepared:
     """
     m = mapping if isinstance(mapping, MappingFile) else load(mapping, data_dir)
     prep = Prepared(m, {}, {}, list(m.problems))
+    broken = {p.table for p in m.problems}  # a table whose mapping section is wrong is not read
     for spec in m.tables.values():
-        _prepare_table(spec, prep)
+        if spec.name not in broken:
+            _prepare_table(spec, prep)
     if strict and prep.problems:
         raise CRMDataError(f"{len(prep.problems)} problem(s) in the data or the mapping:\n"
                            + "\n".join(f"  {i}. {p.text()}" for i, p in enumerate(prep.problems, 1)))
