@@ -98,8 +98,32 @@ class _Table:
             self._same[key] = [self.problems[-1], [column]]
 
 
+def _per_value(s: pd.Series, fn, na) -> pd.Series:
+    """``fn`` applied to the distinct values of ``s`` only (text operations are slow per row), mapped back."""
+    codes, uniq = pd.factorize(s, use_na_sentinel=True)
+    res = np.asarray(fn(pd.Series(uniq, dtype="object")), dtype=object)
+    out = np.append(res, na)[np.where(codes < 0, len(res), codes)]
+    return pd.Series(out, index=s.index)
+
+
 def _blank(s: pd.Series) -> pd.Series:
-    return s.isna() | (s.astype("string").str.strip() == "").fillna(True)
+    if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_datetime64_any_dtype(s):
+        return s.isna()
+    return _per_value(s, lambda u: u.astype(str).str.strip() == "", True).astype(bool)
+
+
+def _stripped(s: pd.Series) -> pd.Series:
+    """The text of ``s``, stripped (missing stays missing), computed per distinct value."""
+    return _per_value(s, lambda u: u.astype(str).str.strip(), np.nan)
+
+
+def _yyyymmdd(s: pd.Series) -> pd.Series:
+    """Whole numbers like 20240105 as dates (vectorised arithmetic; anything else NaT)."""
+    num = pd.to_numeric(s, errors="coerce")
+    whole = num.notna() & (num == np.floor(num))
+    n = num.where(whole).fillna(0).astype("int64")
+    parts = pd.DataFrame({"year": n // 10000, "month": n // 100 % 100, "day": n % 100})
+    return pd.to_datetime(parts, errors="coerce").where(whole)
 
 
 def _check_columns(t: _Table, columns: list[str]) -> bool:
@@ -116,12 +140,21 @@ def _dates(t: _Table, role: str) -> None:
     col = t.spec.columns[role]
     s = t.df[col]
     fmt = t.spec.options.get("date_format")
-    blank = _blank(s)
+    blank = s.isna()
+    maybe = s.notna()
+    if not (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_datetime64_any_dtype(s)):
+        # blank text only where a value is short (a date is never one or two spaces)
+        short = _per_value(s, lambda u: u.astype(str).str.len() < 6, False).astype(bool) & maybe
+        blank = blank | (short & _blank(s.where(short)))
     optional = (t.spec.name, role) in OPTIONAL_DATES
-    if pd.api.types.is_numeric_dtype(s) and fmt:
-        s = s.astype("Int64").astype("string")
-    if fmt:
-        parsed = pd.to_datetime(s.astype("string").str.strip(), format=fmt, errors="coerce")
+    if pd.api.types.is_numeric_dtype(s) and fmt in (None, "%Y%m%d"):
+        parsed = _yyyymmdd(s)
+    elif fmt:
+        text = s.astype("Int64").astype(str) if pd.api.types.is_numeric_dtype(s) else s
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        retry = parsed.isna() & ~blank
+        if retry.any():  # surrounding spaces: strip only the values that failed
+            parsed[retry] = pd.to_datetime(_stripped(text[retry]), format=fmt, errors="coerce")
     else:
         try:
             parsed = v.to_datetime(t.df, col, allow_missing=True)
@@ -143,20 +176,24 @@ def _flag(t: _Table, role: str) -> None:
     s = t.df[col]
     yes = t.spec.options.get("yes")
     no = t.spec.options.get("no")
-    text = s.astype("string").str.strip()
+    text = _stripped(s.astype("Int64") if pd.api.types.is_bool_dtype(s) else s)
     if yes or no:
         is_yes, is_no = text.isin(yes or []), text.isin(no or [])
     else:
-        low = text.str.lower()
+        low = _per_value(text, lambda u: u.str.lower(), np.nan)
         is_yes, is_no = low.isin(_DEFAULT_YES), low.isin(_DEFAULT_NO)
-    is_yes, is_no = is_yes.fillna(False), is_no.fillna(False)
+    is_yes, is_no = is_yes.fillna(False).astype(bool), is_no.fillna(False).astype(bool)
     blank = _blank(s)
     codes = f"yes = {yes!r}, no = {no!r}" if (yes or no) else "Yes/No, Y/N, True/False, 1/0"
     t.bad_rows(col, ~is_yes & ~is_no & ~blank, f"are not one of the yes/no codes ({codes})",
                f"add the codes to yes = [...] / no = [...] in [{t.spec.name}].")
-    t.out[role] = pd.Series(np.where(is_yes, True, np.where(is_no, False, pd.NA)), index=s.index).astype("boolean")
-    for code, n in text[is_yes | is_no].value_counts(sort=False).sort_index().items():
-        t.quality.recoded.append((f"{col}: {code!r} -> {'yes' if is_yes[text == code].any() else 'no'}", int(n)))
+    out = pd.Series(pd.NA, index=s.index, dtype="boolean")
+    out[is_yes] = True
+    out[is_no] = False
+    t.out[role] = out
+    counts = pd.DataFrame({"code": text, "yes": is_yes})[is_yes | is_no].value_counts(sort=False).sort_index()
+    for (code, yes_), n in counts.items():
+        t.quality.recoded.append((f"{col}: {code!r} -> {'yes' if yes_ else 'no'}", int(n)))
 
 
 def _numbers(t: _Table, col: str, scale=None, required: bool = True, out: str | None = None) -> None:
@@ -175,11 +212,11 @@ def _numbers(t: _Table, col: str, scale=None, required: bool = True, out: str | 
 
 def _labels(t: _Table, role: str) -> None:
     col = t.spec.columns[role]
-    s = t.df[col].astype("string").str.strip()
     blank = _blank(t.df[col])
     if blank.any():
         t.quality.recoded.append((f"{col}: blank -> {BLANK_LABEL!r}", int(blank.sum())))
-    t.out[role] = s.mask(blank, BLANK_LABEL).astype("str")
+    t.out[role] = _per_value(t.df[col], lambda u: u.astype(str).str.strip().mask(
+        u.astype(str).str.strip() == "", BLANK_LABEL), BLANK_LABEL).astype("str")
 
 
 def _servqual_columns(t: _Table) -> dict | None:
