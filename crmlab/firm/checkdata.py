@@ -210,8 +210,16 @@ def _numbers(t: _Table, col: str, scale=None, required: bool = True, out: str | 
     t.out[out or col] = num
 
 
+ID_ROLES = {"customer", "account"}
+
+
 def _labels(t: _Table, role: str) -> None:
     col = t.spec.columns[role]
+    if role in ID_ROLES:  # an id: kept as it is (numbers stay numbers: fast grouping); a missing id is a bad row
+        t.bad_rows(col, _blank(t.df[col]), "have no id", "fill them in, or remove those rows from the export.")
+        ids = t.df[col]
+        t.out[role] = ids if pd.api.types.is_numeric_dtype(ids) else _stripped(ids).astype("str")
+        return
     blank = _blank(t.df[col])
     if blank.any():
         t.quality.recoded.append((f"{col}: blank -> {BLANK_LABEL!r}", int(blank.sum())))
