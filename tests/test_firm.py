@@ -355,3 +355,112 @@ def test_notebook_parameters_are_the_three():
 
     params = papermill.inspect_notebook(str(ROOT / "notebooks" / "firm_report.ipynb"))
     assert set(params) == {"mapping", "data", "lang"}
+
+
+# ------------------------------------------------------------ every table at once (hand-made data)
+def _all_tables(tmp_path) -> tuple[Path, Path]:
+    rng = np.random.default_rng(3)
+    n = 60
+    x = rng.integers(1, 8, (n, 2))
+    pls_df = pd.DataFrame({"x1": x[:, 0], "x2": np.clip(x[:, 0] + rng.integers(-1, 2, n), 1, 7),
+                           "y1": np.clip(x[:, 0] + rng.integers(-2, 3, n), 1, 7),
+                           "y2": np.clip(x[:, 0] + rng.integers(-2, 3, n), 1, 7)})
+    files = {
+        "survey.csv": "overall,seg,speed,care\n" + "".join(f"{o},{s},{a},{b}\n" for o, s, a, b in
+                                                           zip(rng.integers(1, 6, n), rng.choice(["a", "b"], n),
+                                                               rng.integers(1, 6, n), rng.integers(1, 6, n))),
+        "tx.csv": "cust,day,amt\n" + "".join(f"{c},2024010{d},{a}\n" for c, d, a in
+                                            zip(rng.integers(1, 30, n), rng.integers(1, 10, n), rng.integers(1, 99, n))),
+        "log.csv": "o,r,cat\n" + "".join(f"2024-01-0{d},2024-01-1{d},{c}\n" for d, c in
+                                        zip(rng.integers(1, 10, n), rng.choice(["x", "y", "z"], n))),
+        "calls.csv": "wait_s,gave_up\n" + "".join(f"{w},{g}\n" for w, g in
+                                                zip(rng.integers(0, 60, n), rng.choice(["ja", "nein"], n))),
+        "sq.csv": "E1,P1,E2,P2\n" + "".join(f"{a},{b},{c},{d}\n" for a, b, c, d in rng.integers(1, 8, (n, 4))),
+        "ka.csv": "acc,att,rel\n" + "".join(f"K{i},{a},{r}\n" for i, (a, r) in enumerate(rng.uniform(1, 5, (12, 2)))),
+    }
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    pls_df.to_csv(tmp_path / "pls.csv", index=False)
+    (tmp_path / "m.toml").write_text("""
+[satisfaction]
+file = "survey.csv"
+attributes = ["speed", "care"]
+[satisfaction.columns]
+overall = "overall"
+segment = "seg"
+[transactions]
+file = "tx.csv"
+[transactions.columns]
+customer = "cust"
+date = "day"
+amount = "amt"
+[complaints]
+file = "log.csv"
+[complaints.columns]
+opened = "o"
+resolved = "r"
+category = "cat"
+[contacts]
+file = "calls.csv"
+yes = ["ja"]
+no = ["nein"]
+threshold_s = 30
+[contacts.columns]
+wait = "wait_s"
+abandoned = "gave_up"
+[servqual]
+file = "sq.csv"
+expectation = "E{item}"
+perception = "P{item}"
+[servqual.dimensions]
+speed = [1]
+care = [2]
+[key_accounts]
+file = "ka.csv"
+[key_accounts.columns]
+account = "acc"
+attractiveness = "att"
+relationship = "rel"
+[pls]
+file = "pls.csv"
+scale = [1, 7]
+inner = [["X", "Y"]]
+[pls.blocks]
+X = ["x1", "x2"]
+Y = ["y1", "y2"]
+""", encoding="utf-8")
+    return tmp_path / "m.toml", tmp_path
+
+
+def test_contacts_and_key_accounts_match_pandas(tmp_path):
+    m, d = _all_tables(tmp_path)
+    prep = firm.prepare(m, d, strict=True)
+    n = assess.numbers(prep)
+    calls = pd.read_csv(d / "calls.csv")
+    ab = calls["gave_up"] == "ja"
+    assert n["contacts"]["calls"] == len(calls)
+    assert n["contacts"]["abandon"] == pytest.approx(ab.mean())
+    assert n["contacts"]["sl"] == pytest.approx(((calls["wait_s"] <= 30) & ~ab).mean())
+    assert n["contacts"]["wait"] == pytest.approx(calls["wait_s"].mean())
+    sq = pd.read_csv(d / "sq.csv")
+    gaps = pd.Series({"speed": (sq["P1"] - sq["E1"]).mean(), "care": (sq["P2"] - sq["E2"]).mean()})
+    assert n["servqual"]["dim"] == gaps.idxmin() and n["servqual"]["gap"] == pytest.approx(gaps.mean())
+    assert n["key_accounts"]["n"] == 12 and n["key_accounts"]["k"] == n["key_accounts"]["matrix"]["strategy"].value_counts().max()
+    tx = pd.read_csv(d / "tx.csv")
+    days = tx.groupby("cust")["day"].nunique()
+    assert n["transactions"]["repeat"] == pytest.approx((days >= 2).mean())
+    top = tx.groupby("cust")["amt"].sum().sort_values(ascending=False, kind="stable")
+    k = int(np.ceil(len(top) / 10))  # np.array_split: the larger groups first
+    assert n["transactions"]["top_share"] == pytest.approx(top.iloc[:k].sum() / top.sum())
+
+
+def test_report_with_every_table_in_chinese(tmp_path):
+    m, d = _all_tables(tmp_path)
+    assert cli(["report", "--data", str(d), "--mapping", str(m), "--lang", "zh", "--out", str(tmp_path / "o"),
+                "--quiet"]) == 0
+    text = _texts(tmp_path / "o" / "firm_report_zh.ipynb")
+    assert "本工具包认识的每一种数据表都在映射文件中。" in text and "数据质量" in text
+    prep = firm.prepare(m, d)
+    for name, n in assess.numbers(prep).items():
+        for sentence in assess.sentences(name, n, "zh"):
+            assert sentence in text, name
