@@ -201,8 +201,10 @@ def quality_sentences(prep: Prepared, lang: str = "en") -> list[str]:
         ex = sum(k for _, k in q.excluded)
         out.append(_t("fm_dq_table", lang, table=table_name(name, lang), file=md(q.file), read=q.rows_read,
                       excluded=ex, used=q.rows_used))
-        out += [_t("fm_dq_excluded", lang, n=k, reason=md(why)) for why, k in q.excluded]
-        out += [_t("fm_dq_recoded", lang, n=k, what=md(what)) for what, k in q.recoded]
+        out += [_t("fm_dq_excluded", lang, n=k, reason=_t(key, lang, **{a: md(b) for a, b in vals.items()}))
+                for key, vals, k in q.excluded_keys]
+        out += [_t("fm_dq_recoded", lang, n=k, what=_t(key, lang, **{a: md(b) for a, b in vals.items()}))
+                for key, vals, k in q.recoded_keys]
         if not q.excluded and not q.recoded:
             out.append(_t("fm_dq_clean", lang))
     return out

@@ -40,6 +40,9 @@ class Quality:
     rows_read: int = 0
     excluded: list[tuple[str, int]] = field(default_factory=list)   # (reason, rows)
     recoded: list[tuple[str, int]] = field(default_factory=list)    # (what, values)
+    # the same, for the report's sentences in any language: (label key, values for it, count)
+    excluded_keys: list[tuple[str, dict, int]] = field(default_factory=list)
+    recoded_keys: list[tuple[str, dict, int]] = field(default_factory=list)
 
     @property
     def rows_used(self) -> int:
@@ -68,7 +71,7 @@ class _Table:
     def __init__(self, spec: TableSpec, df: pd.DataFrame, problems: list[Problem]):
         self.spec, self.df, self.problems = spec, df, problems
         self.bad = pd.Series(False, index=df.index)
-        self.reasons: list[tuple[str, pd.Series]] = []
+        self.reasons: list[tuple[str, str, dict, pd.Series]] = []
         self.quality = Quality(spec.name, spec.file, len(df))
         self.out: dict[str, pd.Series] = {}
         self._same: dict = {}  # (what, rows) -> [problem, columns]: one problem for the same rows in many columns
@@ -76,13 +79,13 @@ class _Table:
     def problem(self, column: str, message: str, fix: str, rows: str = "") -> None:
         self.problems.append(Problem(self.spec.name, self.spec.file, column, message, fix, rows))
 
-    def bad_rows(self, column: str, mask: pd.Series, what: str, fix: str) -> None:
+    def bad_rows(self, column: str, mask: pd.Series, what: str, fix: str, key: str = "", **values) -> None:
         """Rows that break a rule: a problem under "error", excluded (and counted) under "drop"."""
         mask = mask.fillna(False).astype(bool) & ~self.bad
         if not mask.any():
             return
         if self.spec.policy == "drop":
-            self.reasons.append((f"{column}: {what}", mask))
+            self.reasons.append((f"{column}: {what}", key, dict(values, column=column), mask))
             self.bad |= mask
         else:
             key = (what, hash(tuple(np.flatnonzero(mask.to_numpy()))))
@@ -161,9 +164,11 @@ def _dates(t: _Table, role: str) -> None:
         except CRMDataError:
             parsed = pd.to_datetime(s.astype("string"), errors="coerce", format="mixed")
     t.bad_rows(col, parsed.isna() & ~blank, "are not dates" + (f" in the format {fmt!r}" if fmt else ""),
-               f"correct them, or set date_format in [{t.spec.name}] to the file's format (e.g. \"%m/%d/%Y\").")
+               f"correct them, or set date_format in [{t.spec.name}] to the file's format (e.g. \"%m/%d/%Y\").",
+               "fm_why_not_dates")
     if not optional:
-        t.bad_rows(col, blank, "have no date", "fill them in, or remove those rows from the export.")
+        t.bad_rows(col, blank, "have no date", "fill them in, or remove those rows from the export.",
+                   "fm_why_no_date")
     t.out[role] = parsed
 
 
@@ -186,7 +191,7 @@ def _flag(t: _Table, role: str) -> None:
     blank = _blank(s)
     codes = f"yes = {yes!r}, no = {no!r}" if (yes or no) else "Yes/No, Y/N, True/False, 1/0"
     t.bad_rows(col, ~is_yes & ~is_no & ~blank, f"are not one of the yes/no codes ({codes})",
-               f"add the codes to yes = [...] / no = [...] in [{t.spec.name}].")
+               f"add the codes to yes = [...] / no = [...] in [{t.spec.name}].", "fm_why_codes")
     out = pd.Series(pd.NA, index=s.index, dtype="boolean")
     out[is_yes] = True
     out[is_no] = False
@@ -194,19 +199,24 @@ def _flag(t: _Table, role: str) -> None:
     counts = pd.DataFrame({"code": text, "yes": is_yes})[is_yes | is_no].value_counts(sort=False).sort_index()
     for (code, yes_), n in counts.items():
         t.quality.recoded.append((f"{col}: {code!r} -> {'yes' if yes_ else 'no'}", int(n)))
+        t.quality.recoded_keys.append(("fm_recoded_yes" if yes_ else "fm_recoded_no", {"column": col, "code": code},
+                                       int(n)))
 
 
 def _numbers(t: _Table, col: str, scale=None, required: bool = True, out: str | None = None) -> None:
     s = t.df[col]
     num = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_numeric_dtype(s) else s.astype("float64")
     blank = _blank(s)
-    t.bad_rows(col, num.isna() & ~blank, "are not numbers", "correct them (digits only, '.' for decimals).")
+    t.bad_rows(col, num.isna() & ~blank, "are not numbers", "correct them (digits only, '.' for decimals).",
+               "fm_why_not_numbers")
     if required:
-        t.bad_rows(col, blank, "are empty", "fill them in, or remove those respondents or rows.")
+        t.bad_rows(col, blank, "are empty", "fill them in, or remove those respondents or rows.",
+                   "fm_why_empty")
     if scale is not None:
         lo, hi = scale
         t.bad_rows(col, (num < lo) | (num > hi), f"are outside the scale {lo}-{hi}",
-                   f"correct them, or set scale = [lowest, highest] in [{t.spec.name}].")
+                   f"correct them, or set scale = [lowest, highest] in [{t.spec.name}].", "fm_why_scale",
+                   low=f"{lo:g}", high=f"{hi:g}")
     t.out[out or col] = num
 
 
@@ -216,13 +226,15 @@ ID_ROLES = {"customer", "account"}
 def _labels(t: _Table, role: str) -> None:
     col = t.spec.columns[role]
     if role in ID_ROLES:  # an id: kept as it is (numbers stay numbers: fast grouping); a missing id is a bad row
-        t.bad_rows(col, _blank(t.df[col]), "have no id", "fill them in, or remove those rows from the export.")
+        t.bad_rows(col, _blank(t.df[col]), "have no id", "fill them in, or remove those rows from the export.",
+                    "fm_why_no_id")
         ids = t.df[col]
         t.out[role] = ids if pd.api.types.is_numeric_dtype(ids) else _stripped(ids).astype("str")
         return
     blank = _blank(t.df[col])
     if blank.any():
         t.quality.recoded.append((f"{col}: blank -> {BLANK_LABEL!r}", int(blank.sum())))
+        t.quality.recoded_keys.append(("fm_recoded_blank", {"column": col, "label": BLANK_LABEL}, int(blank.sum())))
     t.out[role] = _per_value(t.df[col], lambda u: u.astype(str).str.strip().mask(
         u.astype(str).str.strip() == "", BLANK_LABEL), BLANK_LABEL).astype("str")
 
@@ -312,13 +324,15 @@ def _prepare_table(spec: TableSpec, prep: Prepared) -> None:
                      required=role != "margin", out=role)
     if name == "transactions" and "amount" in t.out:
         t.bad_rows(spec.columns["amount"], t.out["amount"] < 0, "are negative amounts (returns?)",
-                   "remove returns and refunds from the export, or net them per purchase.")
+                   "remove returns and refunds from the export, or net them per purchase.", "fm_why_negative")
     if name == "contacts" and "wait" in t.out:
-        t.bad_rows(spec.columns["wait"], t.out["wait"] < 0, "are negative waits", "correct them (seconds >= 0).")
+        t.bad_rows(spec.columns["wait"], t.out["wait"] < 0, "are negative waits", "correct them (seconds >= 0).",
+                   "fm_why_negative")
     if name == "complaints" and "resolved" in t.out:
         early = t.out["resolved"] < t.out["opened"]
         t.bad_rows(spec.columns["resolved"], early, f"are before {spec.columns['opened']!r}",
-                   "correct the dates (a reply cannot come before the complaint).")
+                   "correct the dates (a reply cannot come before the complaint).", "fm_why_before",
+                   other=spec.columns["opened"])
     for role in LABEL_ROLES.get(name, ()):
         if role in spec.columns:
             _labels(t, role)
@@ -336,8 +350,9 @@ def _prepare_table(spec: TableSpec, prep: Prepared) -> None:
         return
     keep = ~t.bad
     frame = pd.DataFrame({k: s[keep] for k, s in t.out.items()})
-    for reason, mask in t.reasons:
+    for reason, key, values, mask in t.reasons:
         t.quality.excluded.append((reason, int(mask.sum())))
+        t.quality.excluded_keys.append((key, values, int(mask.sum())))
     if frame.empty:
         t.problem("", "no rows are left after the bad rows were excluded.", "check the column roles and the codes.")
         return

@@ -51,5 +51,17 @@ LABELS = {
                        "{strategy} ({k} accounts).",
     "fm_pls": "PLS path model on {n} respondents: {target} has R² {r2}; the strongest path into it comes from "
               "{source} ({coef}); goodness of fit {gof}.",
+    "fm_why_not_dates": "column {column}: not a date",
+    "fm_why_no_date": "column {column}: no date",
+    "fm_why_codes": "column {column}: not one of the yes/no codes",
+    "fm_why_not_numbers": "column {column}: not a number",
+    "fm_why_empty": "column {column}: empty answer",
+    "fm_why_scale": "column {column}: outside the scale {low} to {high}",
+    "fm_why_no_id": "column {column}: no id",
+    "fm_why_negative": "column {column}: negative",
+    "fm_why_before": "column {column}: earlier than {other}",
+    "fm_recoded_yes": "{column}, {code} read as yes",
+    "fm_recoded_no": "{column}, {code} read as no",
+    "fm_recoded_blank": "{column}, empty read as the category {label}",
     "fm_not_ready": "The data cannot be assessed yet: run crmlab check-data and fix the problems it lists.",
 }
