@@ -345,9 +345,11 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
         Timestamp columns of the start and the end of the case (an empty
         ``end`` is an open case). Dates without a time give whole days (24 h steps).
     horizon_h : float, optional
-        The horizon tau in hours. None: the shortest of the groups' longest
-        observed durations, so every group is compared at one tau within its
-        follow-up.
+        The horizon tau in hours. None: the longest observed duration, or,
+        when a group still has open cases at the end of its curve, the
+        shortest such group's longest duration (so every group is compared at
+        one tau within its follow-up; a group whose cases are all closed sets
+        no limit, and its ``rmst_h`` is then its plain mean).
     by : str, optional
         Column to group by; None: one row ``all``.
     as_of : str or Timestamp, optional
@@ -376,14 +378,19 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, start, end, as_of)
     k = len(groups)
-    median = _km_quantiles(_km(h, e, codes), k, [0.5])[:, 0]
+    steps = _km(h, e, codes)
+    median = _km_quantiles(steps, k, [0.5])[:, 0]
     if horizon_h is None:
         longest = pd.Series(h).groupby(codes).max().reindex(range(k)).to_numpy()
-        tau = float(np.min(longest))
+        ends = np.searchsorted(steps[0], np.arange(k), side="right") - 1  # each group's last step
+        has = (ends >= 0) & (steps[0][np.maximum(ends, 0)] == np.arange(k)) if len(steps[0]) else np.zeros(k, bool)
+        last = np.where(has, steps[4][np.maximum(ends, 0)] if len(steps[0]) else 1.0, 1.0)  # S at the curve's end
+        follow = np.where(last > 0, longest, np.inf)  # a group with every case closed sets no limit
+        tau = float(min(np.min(follow), np.max(h)))
         if not tau > 0:
             raise CRMDataError(
-                f"group {groups[int(np.argmin(longest))]!r} has no duration above 0 h, so no horizon can be chosen "
-                f"from the data. Fix: pass horizon_h=<hours>, e.g. horizon_h=24.")
+                "no case lasted longer than 0 h, so no horizon can be chosen from the data. "
+                "Fix: pass horizon_h=<hours>, e.g. horizon_h=24.")
     else:
         tau = v.require_positive(horizon_h, "horizon_h")
     rm = restricted_mean(log, tau, by=by, end=as_of, opened=start, resolved=end, confidence=confidence)
