@@ -182,10 +182,13 @@ def require_in_scale(
         present = s.dropna()
         bad = present[(present < low) | (present > high)]
         if len(bad):
+            one_below = bool((bad == low - 1).all()) and low - 1 >= 0
             raise CRMDataError(
                 f"column {col!r} has {len(bad)} value(s) outside the {low:g}-{high:g} scale: "
                 f"{show_values(bad)}. Fix: correct the data-entry errors, or set them to "
                 "missing (NaN) and treat them as unanswered."
+                + (f" If the question really runs {low - 1:g}-{high:g}, say so: scale=({low - 1:g}, {high:g})."
+                   if one_below else "")
             )
         if integer:
             frac = present[present != np.round(present)]

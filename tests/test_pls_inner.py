@@ -84,3 +84,15 @@ def test_satisfaction_index_reports_dropped_rows():
     with pytest.warns(CRMWarning, match=r"left out 3 of 60 rows"):
         got = pls.satisfaction_index(holes, fit, "SAT", scale=(0, 10))
     assert got.attrs == {"n_used": 57, "n_dropped": 3} and got.loc["all", "n"] == 57
+
+
+@pytest.mark.skipif(not REF.is_dir(), reason=f"plspm reference data not found at {REF}")
+def test_satisfaction_index_of_the_plspm_survey_needs_its_0_10_scale():
+    data = pd.read_csv(REF / "satisfaction.csv", index_col=0)
+    fit = pls.pls_path_model(data, pls.PLSPM_BLOCKS, r_matrix())
+    with pytest.raises(CRMDataError, match=r"outside the 1-10 scale.*scale=\(0, 10\)"):
+        pls.satisfaction_index(data, fit, "SAT")  # the default 1-10 refuses the survey's zeros
+    got = pls.satisfaction_index(data, fit, "SAT", scale=(0, 10))
+    w = pls.index_weights(fit, "SAT")
+    assert got.loc["all", "index"] == pytest.approx((data[list(w.index)] @ w).mean() * 10)
+    assert got.attrs["n_dropped"] == 0
