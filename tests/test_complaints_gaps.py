@@ -164,3 +164,15 @@ def test_cfpb_durations_and_timely_share_match_pandas():
     # blank sub-products labelled rather than refused
     p = cp.pareto(raw, category="sub_product", blank="label")
     assert p.loc[cp.BLANK_LABEL, "count"] == raw["sub_product"].isna().sum() and p["count"].sum() == 1000
+
+
+def test_blank_group_labels_reported_as_a_group_when_asked():
+    df = log4().assign(ch=["a", None, "a", " ", "b"])
+    with pytest.raises(CRMDataError, match=r"'ch' has 2 missing or blank"):
+        cp.duration_summary(df, by="ch")
+    s = cp.duration_summary(df, by="ch", blank="label", as_of="2024-01-06")
+    assert s["n"].to_dict() == {cp.BLANK_LABEL: 2, "a": 2, "b": 1}
+    k = cp.complaint_kpis(df.rename(columns={"closed": "resolved"}), by="ch", blank="label", **KW)
+    assert k.loc[cp.BLANK_LABEL, "open"] == 1
+    t = cp.timely_share(df, "opened", "closed", by="ch", blank="label", as_of="2024-01-31")
+    assert t.loc[cp.BLANK_LABEL, "n"] == 2 and t.loc[cp.BLANK_LABEL, "timely"] == 1

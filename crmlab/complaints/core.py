@@ -76,6 +76,19 @@ def _drop_reversed(log: pd.DataFrame, start: str, stops, bad_rows: str) -> tuple
     return log.loc[~before], n
 
 
+def _label_blanks(log: pd.DataFrame, column: str | None, blank: str) -> pd.DataFrame:
+    """The ``blank`` policy for a category or group column: ``"error"`` (unchanged: the validators
+    refuse missing labels) or ``"label"`` (missing and blank labels become ``"(blank)"``)."""
+    v.require_choice(blank, ["error", "label"], "blank")
+    if blank == "error" or column is None or column not in log.columns:
+        return log
+    cat = log[column]
+    empty = cat.isna() | (cat.astype("string").str.strip() == "").fillna(True)
+    if not empty.any():
+        return log
+    return log.assign(**{column: cat.astype(object).where(~empty, BLANK_LABEL).astype(str)})
+
+
 def _optional_columns(log: pd.DataFrame, optional: Mapping[str, str | None], name: str = "complaint log") -> None:
     """Optional columns that are named but absent: one error listing them all, saying None skips them."""
     absent = {arg: col for arg, col in optional.items() if col is not None and col not in log.columns}
@@ -323,7 +336,7 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
 
 def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "closed", horizon_h: float | None = None,
                      by: str | None = None, *, as_of=None, confidence: float = 0.95,
-                     bad_rows: str = "error") -> pd.DataFrame:
+                     bad_rows: str = "error", blank: str = "error") -> pd.DataFrame:
     """Mean and median handling time with the open cases stated (censoring said, not hidden).
 
     One row per group (or ``all``): ``n`` cases, ``n_open`` still open at
@@ -360,6 +373,9 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
         A row whose ``end`` is earlier than ``start``: ``"error"`` stops and
         names the rows; ``"drop"`` leaves them out with a
         :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
 
     Example
     -------
@@ -374,6 +390,7 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
     v.require_frame(log, "complaint log")
     v.require_columns(log, [start, end, *([by] if by else [])], "complaint log",
                       fix="pass start='<opened column>', end='<closed column>' with the names in your log.")
+    log = _label_blanks(log, by, blank)
     log, dropped = _drop_reversed(log, start, [end], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, start, end, as_of)
@@ -405,7 +422,8 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
 
 
 def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: float = 15, by: str | None = None,
-                 *, as_of=None, confidence: float = 0.95, bad_rows: str = "error") -> pd.DataFrame:
+                 *, as_of=None, confidence: float = 0.95, bad_rows: str = "error",
+                 blank: str = "error") -> pd.DataFrame:
     """Share of complaints answered within a time limit (the CFPB "timely response" KPI), Wilson interval.
 
     A complaint is timely when responded - received <= ``within_days`` days.
@@ -434,6 +452,9 @@ def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: 
         A row whose ``responded`` is earlier than ``received``: ``"error"``
         stops and names the rows; ``"drop"`` leaves them out with a
         :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
 
     Example
     -------
@@ -451,6 +472,7 @@ def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: 
                       fix="pass received='<date received column>', responded='<response date column>'.")
     limit = v.require_positive(within_days, "within_days", allow_zero=True)
     v.require_confidence(confidence)
+    log = _label_blanks(log, by, blank)
     log, dropped = _drop_reversed(log, received, [responded], bad_rows)
     codes, groups = _group_codes(log, by)
     if as_of is None:
@@ -487,7 +509,7 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
                    resolved: str = "resolved", outcome: str | None = "outcome",
                    satisfaction: str | None = "satisfaction", reopened: str | None = "reopened",
                    contacts: str | None = "contacts", fcr_flag: str | None = None,
-                   full: str = "full", bad_rows: str = "error") -> pd.DataFrame:
+                   full: str = "full", bad_rows: str = "error", blank: str = "error") -> pd.DataFrame:
     """Complaint-handling KPIs (处理客户抱怨的能力), overall or per group.
 
     Columns of the result (one row per group, or one row ``all``):
@@ -551,6 +573,9 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
         A row whose ``resolved`` or ``first_response`` is earlier than ``opened``:
         ``"error"`` stops and names the rows; ``"drop"`` leaves them out with a
         :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
 
     Example
     -------
@@ -570,6 +595,7 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
     _optional_columns(log, {"first_response": first_response, "outcome": outcome, "satisfaction": satisfaction,
                             "reopened": reopened, "contacts": contacts, "fcr_flag": fcr_flag})
+    log = _label_blanks(log, by, blank)
     log, dropped = _drop_reversed(log, opened, [resolved, first_response], bad_rows)
     codes, groups = _group_codes(log, by)
     k = len(groups)
@@ -768,12 +794,7 @@ def pareto(log: pd.DataFrame, category: str = "category", weight: str | None = N
             raise CRMDataError(f"{name}={val!r} must be a share (a number), e.g. a=0.8, b=0.95. Fix: pass a number.")
     if not (0 < a < b <= 1):
         raise CRMDataError(f"a={a!r}, b={b!r}: need 0 < a < b <= 1. Fix: e.g. a=0.8, b=0.95.")
-    v.require_choice(blank, ["error", "label"], "blank")
-    if blank == "label":
-        cat = log[category]
-        empty = cat.isna() | (cat.astype("string").str.strip() == "").fillna(True)
-        if empty.any():
-            log = log.assign(**{category: cat.astype(object).where(~empty, BLANK_LABEL).astype(str)})
+    log = _label_blanks(log, category, blank)
     v.require_no_missing(log, [category], fix=f"fill the missing {category!r} values (e.g. 'unknown') or drop them, "
                                               "or pass blank='label' to count them as '(blank)'.")
     if weight:
