@@ -76,6 +76,17 @@ def _drop_reversed(log: pd.DataFrame, start: str, stops, bad_rows: str) -> tuple
     return log.loc[~before], n
 
 
+def _with_times(log: pd.DataFrame, start: str, stops) -> pd.DataFrame:
+    """The timestamp columns parsed once (text, YYYYMMDD numbers, ...), so later steps do not parse again."""
+    cols = {start: v.to_datetime(log, start)}
+    for c in stops:
+        if c and c not in cols:
+            cols[c] = v.to_datetime(log, c, allow_missing=True)
+    if all(log[c].dtype == x.dtype for c, x in cols.items()):
+        return log
+    return log.assign(**cols)
+
+
 def _label_blanks(log: pd.DataFrame, column: str | None, blank: str) -> pd.DataFrame:
     """The ``blank`` policy for a category or group column: ``"error"`` (unchanged: the validators
     refuse missing labels) or ``"label"`` (missing and blank labels become ``"(blank)"``)."""
@@ -297,6 +308,7 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
     tau = v.require_positive(horizon, "horizon")
     from crmlab.stats import z_quantile
     z = z_quantile(confidence)
+    log = _with_times(log, opened, [resolved])
     log, dropped = _drop_reversed(log, opened, [resolved], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, opened, resolved, end)
@@ -390,7 +402,7 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
     v.require_frame(log, "complaint log")
     v.require_columns(log, [start, end, *([by] if by else [])], "complaint log",
                       fix="pass start='<opened column>', end='<closed column>' with the names in your log.")
-    log = _label_blanks(log, by, blank)
+    log = _with_times(_label_blanks(log, by, blank), start, [end])
     log, dropped = _drop_reversed(log, start, [end], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, start, end, as_of)
@@ -472,7 +484,7 @@ def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: 
                       fix="pass received='<date received column>', responded='<response date column>'.")
     limit = v.require_positive(within_days, "within_days", allow_zero=True)
     v.require_confidence(confidence)
-    log = _label_blanks(log, by, blank)
+    log = _with_times(_label_blanks(log, by, blank), received, [responded])
     log, dropped = _drop_reversed(log, received, [responded], bad_rows)
     codes, groups = _group_codes(log, by)
     if as_of is None:
@@ -595,7 +607,7 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
     _optional_columns(log, {"first_response": first_response, "outcome": outcome, "satisfaction": satisfaction,
                             "reopened": reopened, "contacts": contacts, "fcr_flag": fcr_flag})
-    log = _label_blanks(log, by, blank)
+    log = _with_times(_label_blanks(log, by, blank), opened, [resolved, first_response])
     log, dropped = _drop_reversed(log, opened, [resolved, first_response], bad_rows)
     codes, groups = _group_codes(log, by)
     k = len(groups)
@@ -708,6 +720,7 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
     v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
     from crmlab.stats import z_quantile
     z = z_quantile(confidence)
+    log = _with_times(log, opened, [resolved])
     log, dropped = _drop_reversed(log, opened, [resolved], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, opened, resolved, end)
