@@ -845,9 +845,30 @@ def queue_metrics(calls: pd.DataFrame, by: str | None = None, threshold: float =
     "80/20" definition; abandoned calls count in the denominator);
     ``handled_rate`` = handled / calls. A call is answered when it was not
     abandoned (and, if ``handled`` is given, was handled).
+
+    Parameters
+    ----------
+    calls : DataFrame
+        The contact-centre export, one row per call.
+    by : str, optional
+        Column to group by; None: one row ``all``.
+    threshold : float, default 20.0
+        Seconds within which an answered call meets the service level.
+    wait, abandoned : str
+        Columns of the wait in seconds and the yes/no abandoned flag.
+    handled : str or None, default "handled"
+        A yes/no column of calls handled; optional; pass None to skip (no
+        ``handled_rate``; answered = not abandoned).
+
+    Example
+    -------
+    >>> calls = pd.DataFrame({"wait_seconds": [5, 30, 12, 50], "abandoned": [False, False, False, True]})
+    >>> queue_metrics(calls, handled=None)[["calls", "abandon_rate", "service_level"]].iloc[0].tolist()
+    [4.0, 0.25, 0.5]
     """
     v.require_frame(calls, "call sample")
-    v.require_columns(calls, [wait, abandoned] + ([handled] if handled else []) + ([by] if by else []), "call sample")
+    v.require_columns(calls, [wait, abandoned] + ([by] if by else []), "call sample")
+    _optional_columns(calls, {"handled": handled}, "call sample")
     thr = v.require_positive(threshold, "threshold", allow_zero=True)
     v.require_nonnegative(calls, [wait])
     v.require_no_missing(calls, [wait])
