@@ -76,6 +76,30 @@ def _drop_reversed(log: pd.DataFrame, start: str, stops, bad_rows: str) -> tuple
     return log.loc[~before], n
 
 
+def _with_times(log: pd.DataFrame, start: str, stops) -> pd.DataFrame:
+    """The timestamp columns parsed once (text, YYYYMMDD numbers, ...), so later steps do not parse again."""
+    cols = {start: v.to_datetime(log, start)}
+    for c in stops:
+        if c and c not in cols:
+            cols[c] = v.to_datetime(log, c, allow_missing=True)
+    if all(log[c].dtype == x.dtype for c, x in cols.items()):
+        return log
+    return log.assign(**cols)
+
+
+def _label_blanks(log: pd.DataFrame, column: str | None, blank: str) -> pd.DataFrame:
+    """The ``blank`` policy for a category or group column: ``"error"`` (unchanged: the validators
+    refuse missing labels) or ``"label"`` (missing and blank labels become ``"(blank)"``)."""
+    v.require_choice(blank, ["error", "label"], "blank")
+    if blank == "error" or column is None or column not in log.columns:
+        return log
+    cat = log[column]
+    empty = cat.isna() | (cat.astype("string").str.strip() == "").fillna(True)
+    if not empty.any():
+        return log
+    return log.assign(**{column: cat.astype(object).where(~empty, BLANK_LABEL).astype(str)})
+
+
 def _optional_columns(log: pd.DataFrame, optional: Mapping[str, str | None], name: str = "complaint log") -> None:
     """Optional columns that are named but absent: one error listing them all, saying None skips them."""
     absent = {arg: col for arg, col in optional.items() if col is not None and col not in log.columns}
@@ -284,6 +308,7 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
     tau = v.require_positive(horizon, "horizon")
     from crmlab.stats import z_quantile
     z = z_quantile(confidence)
+    log = _with_times(log, opened, [resolved])
     log, dropped = _drop_reversed(log, opened, [resolved], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, opened, resolved, end)
@@ -323,7 +348,7 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
 
 def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "closed", horizon_h: float | None = None,
                      by: str | None = None, *, as_of=None, confidence: float = 0.95,
-                     bad_rows: str = "error") -> pd.DataFrame:
+                     bad_rows: str = "error", blank: str = "error") -> pd.DataFrame:
     """Mean and median handling time with the open cases stated (censoring said, not hidden).
 
     One row per group (or ``all``): ``n`` cases, ``n_open`` still open at
@@ -345,9 +370,11 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
         Timestamp columns of the start and the end of the case (an empty
         ``end`` is an open case). Dates without a time give whole days (24 h steps).
     horizon_h : float, optional
-        The horizon tau in hours. None: the shortest of the groups' longest
-        observed durations, so every group is compared at one tau within its
-        follow-up.
+        The horizon tau in hours. None: the longest observed duration, or,
+        when a group still has open cases at the end of its curve, the
+        shortest such group's longest duration (so every group is compared at
+        one tau within its follow-up; a group whose cases are all closed sets
+        no limit, and its ``rmst_h`` is then its plain mean).
     by : str, optional
         Column to group by; None: one row ``all``.
     as_of : str or Timestamp, optional
@@ -358,6 +385,9 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
         A row whose ``end`` is earlier than ``start``: ``"error"`` stops and
         names the rows; ``"drop"`` leaves them out with a
         :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
 
     Example
     -------
@@ -372,18 +402,24 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
     v.require_frame(log, "complaint log")
     v.require_columns(log, [start, end, *([by] if by else [])], "complaint log",
                       fix="pass start='<opened column>', end='<closed column>' with the names in your log.")
+    log = _with_times(_label_blanks(log, by, blank), start, [end])
     log, dropped = _drop_reversed(log, start, [end], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, start, end, as_of)
     k = len(groups)
-    median = _km_quantiles(_km(h, e, codes), k, [0.5])[:, 0]
+    steps = _km(h, e, codes)
+    median = _km_quantiles(steps, k, [0.5])[:, 0]
     if horizon_h is None:
         longest = pd.Series(h).groupby(codes).max().reindex(range(k)).to_numpy()
-        tau = float(np.min(longest))
+        ends = np.searchsorted(steps[0], np.arange(k), side="right") - 1  # each group's last step
+        has = (ends >= 0) & (steps[0][np.maximum(ends, 0)] == np.arange(k)) if len(steps[0]) else np.zeros(k, bool)
+        last = np.where(has, steps[4][np.maximum(ends, 0)] if len(steps[0]) else 1.0, 1.0)  # S at the curve's end
+        follow = np.where(last > 0, longest, np.inf)  # a group with every case closed sets no limit
+        tau = float(min(np.min(follow), np.max(h)))
         if not tau > 0:
             raise CRMDataError(
-                f"group {groups[int(np.argmin(longest))]!r} has no duration above 0 h, so no horizon can be chosen "
-                f"from the data. Fix: pass horizon_h=<hours>, e.g. horizon_h=24.")
+                "no case lasted longer than 0 h, so no horizon can be chosen from the data. "
+                "Fix: pass horizon_h=<hours>, e.g. horizon_h=24.")
     else:
         tau = v.require_positive(horizon_h, "horizon_h")
     rm = restricted_mean(log, tau, by=by, end=as_of, opened=start, resolved=end, confidence=confidence)
@@ -398,7 +434,8 @@ def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "close
 
 
 def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: float = 15, by: str | None = None,
-                 *, as_of=None, confidence: float = 0.95, bad_rows: str = "error") -> pd.DataFrame:
+                 *, as_of=None, confidence: float = 0.95, bad_rows: str = "error",
+                 blank: str = "error") -> pd.DataFrame:
     """Share of complaints answered within a time limit (the CFPB "timely response" KPI), Wilson interval.
 
     A complaint is timely when responded - received <= ``within_days`` days.
@@ -427,6 +464,9 @@ def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: 
         A row whose ``responded`` is earlier than ``received``: ``"error"``
         stops and names the rows; ``"drop"`` leaves them out with a
         :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
 
     Example
     -------
@@ -444,6 +484,7 @@ def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: 
                       fix="pass received='<date received column>', responded='<response date column>'.")
     limit = v.require_positive(within_days, "within_days", allow_zero=True)
     v.require_confidence(confidence)
+    log = _with_times(_label_blanks(log, by, blank), received, [responded])
     log, dropped = _drop_reversed(log, received, [responded], bad_rows)
     codes, groups = _group_codes(log, by)
     if as_of is None:
@@ -480,7 +521,7 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
                    resolved: str = "resolved", outcome: str | None = "outcome",
                    satisfaction: str | None = "satisfaction", reopened: str | None = "reopened",
                    contacts: str | None = "contacts", fcr_flag: str | None = None,
-                   full: str = "full", bad_rows: str = "error") -> pd.DataFrame:
+                   full: str = "full", bad_rows: str = "error", blank: str = "error") -> pd.DataFrame:
     """Complaint-handling KPIs (处理客户抱怨的能力), overall or per group.
 
     Columns of the result (one row per group, or one row ``all``):
@@ -544,6 +585,9 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
         A row whose ``resolved`` or ``first_response`` is earlier than ``opened``:
         ``"error"`` stops and names the rows; ``"drop"`` leaves them out with a
         :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
 
     Example
     -------
@@ -563,6 +607,7 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
     _optional_columns(log, {"first_response": first_response, "outcome": outcome, "satisfaction": satisfaction,
                             "reopened": reopened, "contacts": contacts, "fcr_flag": fcr_flag})
+    log = _with_times(_label_blanks(log, by, blank), opened, [resolved, first_response])
     log, dropped = _drop_reversed(log, opened, [resolved, first_response], bad_rows)
     codes, groups = _group_codes(log, by)
     k = len(groups)
@@ -675,6 +720,7 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
     v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
     from crmlab.stats import z_quantile
     z = z_quantile(confidence)
+    log = _with_times(log, opened, [resolved])
     log, dropped = _drop_reversed(log, opened, [resolved], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, opened, resolved, end)
@@ -761,12 +807,7 @@ def pareto(log: pd.DataFrame, category: str = "category", weight: str | None = N
             raise CRMDataError(f"{name}={val!r} must be a share (a number), e.g. a=0.8, b=0.95. Fix: pass a number.")
     if not (0 < a < b <= 1):
         raise CRMDataError(f"a={a!r}, b={b!r}: need 0 < a < b <= 1. Fix: e.g. a=0.8, b=0.95.")
-    v.require_choice(blank, ["error", "label"], "blank")
-    if blank == "label":
-        cat = log[category]
-        empty = cat.isna() | (cat.astype("string").str.strip() == "").fillna(True)
-        if empty.any():
-            log = log.assign(**{category: cat.astype(object).where(~empty, BLANK_LABEL).astype(str)})
+    log = _label_blanks(log, category, blank)
     v.require_no_missing(log, [category], fix=f"fill the missing {category!r} values (e.g. 'unknown') or drop them, "
                                               "or pass blank='label' to count them as '(blank)'.")
     if weight:
@@ -804,9 +845,30 @@ def queue_metrics(calls: pd.DataFrame, by: str | None = None, threshold: float =
     "80/20" definition; abandoned calls count in the denominator);
     ``handled_rate`` = handled / calls. A call is answered when it was not
     abandoned (and, if ``handled`` is given, was handled).
+
+    Parameters
+    ----------
+    calls : DataFrame
+        The contact-centre export, one row per call.
+    by : str, optional
+        Column to group by; None: one row ``all``.
+    threshold : float, default 20.0
+        Seconds within which an answered call meets the service level.
+    wait, abandoned : str
+        Columns of the wait in seconds and the yes/no abandoned flag.
+    handled : str or None, default "handled"
+        A yes/no column of calls handled; optional; pass None to skip (no
+        ``handled_rate``; answered = not abandoned).
+
+    Example
+    -------
+    >>> calls = pd.DataFrame({"wait_seconds": [5, 30, 12, 50], "abandoned": [False, False, False, True]})
+    >>> queue_metrics(calls, handled=None)[["calls", "abandon_rate", "service_level"]].iloc[0].tolist()
+    [4.0, 0.25, 0.5]
     """
     v.require_frame(calls, "call sample")
-    v.require_columns(calls, [wait, abandoned] + ([handled] if handled else []) + ([by] if by else []), "call sample")
+    v.require_columns(calls, [wait, abandoned] + ([by] if by else []), "call sample")
+    _optional_columns(calls, {"handled": handled}, "call sample")
     thr = v.require_positive(threshold, "threshold", allow_zero=True)
     v.require_nonnegative(calls, [wait])
     v.require_no_missing(calls, [wait])
