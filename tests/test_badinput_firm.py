@@ -149,6 +149,12 @@ CASES = [
         r"names 'Z', which has no block"),
     Bad("fm-pls-scaled-text", P_, lambda: prep(PMAP.replace("inner =", 'scaled = "no"\ninner ='), {"p.csv": P}),
         r"scaled = 'no' is not true or false"),
+    Bad("fm-pls-inner-matrix-wrong-rows", P_, lambda: prep(PMAP.replace('inner = [["X", "Y"]]\n', "")
+                                                           + "[pls.inner_matrix]\nY = [1, 0]\nX = [0, 0]\n", {"p.csv": P}),
+        r"inner_matrix is not a 0/1 matrix"),
+    Bad("fm-pls-inner-matrix-zeros", P_, lambda: prep(PMAP.replace('inner = [["X", "Y"]]\n', "")
+                                                      + "[pls.inner_matrix]\nX = [0, 0]\nY = [0, 0]\n", {"p.csv": P}),
+        r"inner_matrix has no path"),
     # the commands
     Bad("fm-cli-check-data-not-a-folder", "cli:check_data",
         lambda: run("check-data", "--data", "/nonexistent-fm", "--mapping", "/nonexistent-fm/m.toml"),

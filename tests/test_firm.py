@@ -464,3 +464,24 @@ def test_report_with_every_table_in_chinese(tmp_path):
     for name, n in assess.numbers(prep).items():
         for sentence in assess.sentences(name, n, "zh"):
             assert sentence in text, name
+
+
+@needs_ref
+def test_plspm_inner_matrix_gives_the_same_model(tmp_path, plspm):
+    raw = tomllib.loads((EXAMPLES / "plspm" / "mapping.toml").read_text(encoding="utf-8"))["pls"]
+    names = list(raw["blocks"])
+    rows = {to: [int([f, to] in raw["inner"]) for f in names] for to in names}
+    text = (EXAMPLES / "plspm" / "mapping.toml").read_text(encoding="utf-8")
+    text = re.sub(r"inner = \[\[.*?\]\]\n", "", text, flags=re.S)
+    text += "\n[pls.inner_matrix]\n" + "".join(f"{k} = {v}\n" for k, v in rows.items())
+    (tmp_path / "m.toml").write_text(text, encoding="utf-8")
+    prep = firm.prepare(tmp_path / "m.toml", REF / "plspm", strict=True)
+    assert sorted(prep.extras["pls"]["inner"]) == sorted(tuple(e) for e in raw["inner"])
+    assert assess.numbers(prep)["pls"]["r2"] == pytest.approx(assess.numbers(plspm)["pls"]["r2"])
+
+
+@needs_ref
+def test_plspm_top_box_matches_pandas(plspm):
+    raw = pd.read_csv(PLSPM)
+    n = assess.numbers(plspm)["satisfaction"]
+    assert n["top_box"]["cut"] == 9 and n["top_box"]["share"] == pytest.approx((raw["sat1"] >= 9).mean())

@@ -342,7 +342,12 @@ def _prepare_table(spec: TableSpec, prep: Prepared) -> None:
     if name == "pls":
         for c in [c for b in o.get("blocks", {}).values() for c in b]:
             _numbers(t, c, scale)
-        prep.extras["pls"] = {"blocks": o.get("blocks", {}), "inner": [tuple(e) for e in o.get("inner", [])],
+        if "inner_matrix" in o:  # R plspm style: a 1 in row TO, column FROM
+            names = list(o["blocks"])
+            inner = [(names[j], to) for to, row in o["inner_matrix"].items() for j, x in enumerate(row) if x]
+        else:
+            inner = [tuple(e) for e in o.get("inner", [])]
+        prep.extras["pls"] = {"blocks": o.get("blocks", {}), "inner": inner,
                               "scaled": bool(o.get("scaled", True))}
     if name == "servqual":
         _prepare_servqual(t, prep)

@@ -48,7 +48,7 @@ TABLE_OPTIONS = {
     "contacts": {"yes", "no", "threshold_s"},
     "servqual": {"scale", "dimensions", "expectation", "perception", "importance", "importance_rule"},
     "key_accounts": set(),
-    "pls": {"blocks", "inner", "scale", "scaled"},
+    "pls": {"blocks", "inner", "inner_matrix", "scale", "scaled"},
 }
 POLICIES = ("error", "drop")
 IMPORTANCE_RULES = ("mean", "sum")
@@ -237,6 +237,22 @@ def _pls(raw: dict, problems: list[Problem]) -> None:
         problems.append(Problem("pls", "", "", "has no blocks (construct -> indicator columns).",
                                 'add [pls.blocks] with e.g. SAT = ["sat1", "sat2"] for every construct.'))
         blocks = {}
+    if "inner_matrix" in raw:
+        m = raw["inner_matrix"]
+        names = list(blocks)
+        ok = (isinstance(m, dict) and list(m) == names and "inner" not in raw
+              and all(isinstance(r, list) and len(r) == len(names) and all(x in (0, 1) and not isinstance(x, bool)
+                                                                             for x in r) for r in m.values()))
+        if not ok:
+            problems.append(Problem("pls", "", "", "inner_matrix is not a 0/1 matrix with one row per block, "
+                                    "in the order of [pls.blocks] (and no inner = ... beside it).",
+                                    f"write [pls.inner_matrix] with the rows {', '.join(names) or 'of the blocks'}, "
+                                    "each a list of 0/1, a 1 in row TO, column FROM (as R plspm); or use "
+                                    'inner = [["FROM", "TO"], ...] instead.'))
+        elif not any(any(r) for r in m.values()):
+            problems.append(Problem("pls", "", "", "inner_matrix has no path (only zeros).",
+                                    "put a 1 in row TO, column FROM for each path FROM -> TO."))
+        return
     inner = raw.get("inner")
     ok = isinstance(inner, list) and inner and all(
         isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e) for e in inner)
