@@ -1,6 +1,6 @@
 """Wheel build hook: ship the teaching notebooks and the exercise student copies.
 
-The wheel carries ``notebooks/NN_*.ipynb`` and ``exercises/NN_*.ipynb`` (the
+The wheel carries ``notebooks/NN_*.ipynb``, ``notebooks/firm_report.ipynb`` and ``exercises/NN_*.ipynb`` (the
 student copies) as ``crmlab/_kit/...`` so ``crmlab run``, ``crmlab report``
 and ``crmlab assign`` work after a normal install (``crmlab._paths`` finds
 them). ``exercises/solutions/`` is never shipped: a wheel given to students
@@ -17,7 +17,8 @@ from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SHIPPED = {"notebooks": "[0-9][0-9]_*.ipynb", "exercises": "[0-9][0-9]_*.ipynb"}
+# folder -> patterns; firm_report.ipynb is the own-data report (crmlab report --data --mapping)
+SHIPPED = {"notebooks": ("[0-9][0-9]_*.ipynb", "firm_report.ipynb"), "exercises": ("[0-9][0-9]_*.ipynb",)}
 
 
 class CustomBuildHook(BuildHookInterface):
@@ -25,6 +26,7 @@ class CustomBuildHook(BuildHookInterface):
         if self.target_name != "wheel" or version == "editable":
             return  # an editable install reads the checkout itself
         root = Path(self.root)
-        for folder, pattern in SHIPPED.items():
-            for path in sorted((root / folder).glob(pattern)):  # glob is not recursive: no solutions/
-                build_data["force_include"][str(path)] = f"crmlab/_kit/{folder}/{path.name}"
+        for folder, patterns in SHIPPED.items():
+            for pattern in patterns:
+                for path in sorted((root / folder).glob(pattern)):  # glob is not recursive: no solutions/
+                    build_data["force_include"][str(path)] = f"crmlab/_kit/{folder}/{path.name}"

@@ -4,7 +4,10 @@
     crmlab data       regenerate datasets/*.csv, *.truth.json and the data dictionary
     crmlab exercises  regenerate the student exercise notebooks from the solutions
     crmlab execute    (authors) execute notebooks in place so their outputs can be committed
-    crmlab report     case reports (one, or a batch from a CSV) as executed notebooks + offline HTML
+    crmlab report     case reports (one, or a batch from a CSV) as executed notebooks + offline HTML;
+                      with --data DIR --mapping FILE: the assessment of a firm's own data
+    crmlab check-data read and check a firm's own data against its mapping file: every problem at once
+    crmlab init-mapping  a commented starting mapping file from the headers of a folder's files
     crmlab assign     one bundle per student (notebook with own seed + README) + the instructor's answer key
     crmlab grade      run and score the submitted notebooks: gradebook, feedback pages, class summary
     crmlab translate  (authors) the Chinese catalogue: --update from the English source, --compile the .mo;
@@ -86,9 +89,57 @@ def _cmd_run(args) -> int:
     return code
 
 
+def _cmd_firm_report(args) -> int:
+    from crmlab.firm import check_report
+    from crmlab.firm.run import run_report
+
+    if not (args.data and args.mapping):
+        raise CRMDataError("report: --data and --mapping go together. "
+                           "Fix: pass both, e.g. --data exports --mapping exports/mapping.toml.")
+    if args.case or args.batch:
+        raise CRMDataError("report: give either --case/--batch (a fictional case) or --data/--mapping (own data). "
+                           "Fix: drop one of the two.")
+    prep, result, signal = run_report(args.data, args.mapping, args.lang, args.out, progress=not args.quiet)
+    if result is None and not signal:
+        print(check_report(prep))
+        print("report: not run; fix the problems above (crmlab check-data shows them too).", file=sys.stderr)
+        return 1
+    if signal:
+        from crmlab.runner import exit_code, signal_name
+
+        print(f"stopped by {signal_name(signal)}: the report was interrupted and left no files")
+        return exit_code(signal)
+    if not result.ok:
+        print(f"report FAILED: {result.error}", file=sys.stderr)
+        return 1
+    print(f"own-data report: {Path(result.html).resolve()}")
+    return 0
+
+
+def _cmd_check_data(args) -> int:
+    from crmlab.firm import check_report, prepare
+
+    from crmlab.firm.run import make_job
+
+    job = make_job(args.data, args.mapping)
+    prep = prepare(job.mapping, job.data)
+    print(check_report(prep))
+    return 0 if prep.ok else 1
+
+
+def _cmd_init_mapping(args) -> int:
+    from crmlab.firm.init import init_mapping
+
+    path = init_mapping(args.dir, args.out, force=args.force)
+    print(f"wrote {path}: correct the guesses, then run crmlab check-data --data {args.dir} --mapping {path}")
+    return 0
+
+
 def _cmd_report(args) -> int:
     from crmlab import report
 
+    if args.data or args.mapping:
+        return _cmd_firm_report(args)
     if args.batch and args.case:
         raise CRMDataError("report: give either --case or --batch, not both. "
                            "Fix: put the single report's case in the batch file, or drop --batch.")
@@ -277,7 +328,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--force", action="store_true", help="re-run reports whose output is up to date")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--data", default=None, help="own data: the folder with the firm's files (with --mapping)")
+    p.add_argument("--mapping", default=None, help="own data: the mapping TOML file (with --data)")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("check-data", help="read and check a firm's own data against its mapping: every problem")
+    p.add_argument("--data", required=True, help="the folder with the firm's files")
+    p.add_argument("--mapping", required=True, help="the mapping TOML file")
+    p.set_defaults(func=_cmd_check_data)
+
+    p = sub.add_parser("init-mapping", help="a commented starting mapping file from the headers in a folder")
+    p.add_argument("dir", help="the folder with the firm's files (CSV or .xlsx)")
+    p.add_argument("--out", default=None, help="where to write it (default: DIR/mapping.toml)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=_cmd_init_mapping)
 
     p = sub.add_parser("assign", help="one exercise notebook per student (own seed) + an answer key")
     p.add_argument("--topic", required=True, help="exercise, e.g. 01_satisfaction")

@@ -130,6 +130,71 @@ CASES: list[Bad] = [
 ]
 
 
+def dur(**cols):
+    base = {"opened": ["2024-01-01", "2024-01-02"], "closed": ["2024-01-03", None]}
+    base.update(cols)
+    return pd.DataFrame(base)
+
+
+CASES += [
+    Bad("b1-cp-dur-missing-end", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(tiny()), r"'closed' is missing.*end='<closed column>'"),
+    Bad("b1-cp-dur-reversed", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(closed=["2023-12-31", None])), r"earlier than 'opened'.*bad_rows='drop'"),
+    Bad("b1-cp-dur-bad-rows-word", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(), bad_rows="skip"), r"bad_rows"),
+    Bad("b1-cp-dur-horizon-negative", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(), horizon_h=-5), r"horizon"),
+    Bad("b1-cp-dur-horizon-text", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(), horizon_h="a week"), r"horizon"),
+    Bad("b1-cp-dur-zero-durations", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(closed=["2024-01-01", "2024-01-02"])), r"horizon_h="),
+    Bad("b1-cp-dur-by-blank", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(g=["a", None]), by="g"), r"'g' has 1 missing"),
+    Bad("b1-cp-dur-as-of-early", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(), as_of="2023-06-01"), r"opened after end"),
+    Bad("b1-cp-dur-drop-all", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(closed=["2023-12-01", "2023-12-01"]), bad_rows="drop"), r"swapped"),
+    Bad("b1-cp-dur-drop-warns", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(closed=["2023-12-01", "2024-01-05"]), bad_rows="drop"),
+        r"left out 1 of 2", warns=True),
+    Bad("b1-cp-timely-missing-column", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(), "opened", "responded"), r"'responded' is missing"),
+    Bad("b1-cp-timely-days-negative", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(), "opened", "closed", within_days=-1), r"within_days"),
+    Bad("b1-cp-timely-days-bool", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(), "opened", "closed", within_days=True), r"within_days"),
+    Bad("b1-cp-timely-reversed", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(closed=["2023-12-31", None]), "opened", "closed"), r"bad_rows='drop'"),
+    Bad("b1-cp-timely-all-pending", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(closed=[None, None]), "opened", "closed", as_of="2024-01-05"), r"pending"),
+    Bad("b1-cp-timely-confidence", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(), "opened", "closed", confidence=95), r"confidence"),
+    Bad("b1-cp-timely-not-dates", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(closed=["soon", None]), "opened", "closed"), r"'closed' has values that are not dates"),
+    Bad("b1-cp-kpis-optional-absent", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny()), r"optional: pass None.*first_response=None"),
+    Bad("b1-cp-kpis-bad-rows-word", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(), bad_rows=True, **KW), r"bad_rows"),
+    Bad("b1-cp-kpis-drop-warns", "crmlab.complaints.complaint_kpis",
+        lambda: c.complaint_kpis(tiny(resolved=["2023-12-31", "2024-01-02"]), bad_rows="drop", **KW),
+        r"bad_rows='drop' left out 1", warns=True),
+    Bad("b1-cp-rmst-reversed-fix", "crmlab.complaints.restricted_mean",
+        lambda: c.restricted_mean(tiny(resolved=["2023-12-31", None]), horizon=5), r"bad_rows='drop'"),
+    Bad("b1-cp-dur-blank-word", "crmlab.complaints.duration_summary",
+        lambda: c.duration_summary(dur(g=["a", None]), by="g", blank="keep"), r"blank"),
+    Bad("b1-cp-timely-by-blank-says-policy", "crmlab.complaints.timely_share",
+        lambda: c.timely_share(dur(g=["a", " "]), "opened", "closed", by="g"), r"'g' has 1 missing or blank"),
+    Bad("b1-cp-queue-handled-absent", "crmlab.complaints.queue_metrics",
+        lambda: c.queue_metrics(pd.DataFrame({"wait_seconds": [5.0], "abandoned": [False]})),
+        r"'handled' \(handled=\).*optional: pass None.*handled=None"),
+    Bad("b1-cp-pareto-blank-word", "crmlab.complaints.pareto",
+        lambda: c.pareto(pd.DataFrame({"category": ["a", None]}), blank="fill"), r"blank"),
+    Bad("b1-cp-pareto-missing-says-label", "crmlab.complaints.pareto",
+        lambda: c.pareto(pd.DataFrame({"category": ["a", None]})), r"blank='label'"),
+]
+
+
 @params(CASES)
 def test_bad_input(case):
     check(case)

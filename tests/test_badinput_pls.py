@@ -47,6 +47,49 @@ CASES = [
 ]
 
 
+_N = list(pls.PLSPM_BLOCKS)
+
+
+def _inner(cells=None):
+    import pandas as pd
+    m = pd.DataFrame(0.0, index=_N, columns=_N)
+    for (row, col), val in (cells or {}).items():
+        m.loc[row, col] = val
+    return m
+
+
+def _plspm_fit(paths):
+    s = _survey()
+    return pls.pls_path_model(s, pls.PLSPM_BLOCKS, paths)
+
+
+CASES += [
+    Bad("pls-inner-matrix-cycle", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit(_inner({("EXPE", "IMAG"): 1, ("IMAG", "EXPE"): 1, ("QUAL", "EXPE"): 1,
+                                   ("VAL", "QUAL"): 1, ("SAT", "VAL"): 1, ("LOY", "SAT"): 1})), r"cycle"),
+    Bad("pls-inner-matrix-diagonal", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit(_inner({("SAT", "SAT"): 1})), r"'SAT' drive itself"),
+    Bad("pls-inner-matrix-not-01", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit(_inner({("SAT", "VAL"): 0.5})), r"only 0 and 1"),
+    Bad("pls-inner-matrix-text", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit(_inner().astype(object).assign(IMAG=["x"] + [0] * 5)), r"only 0 and 1.*'x'"),
+    Bad("pls-inner-matrix-names-differ", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit(_inner().rename(columns={"IMAG": "IMAGE"})), r"same construct names"),
+    Bad("pls-inner-matrix-unknown-construct", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit(_inner().rename(index={"LOY": "LOYAL"}, columns={"LOY": "LOYAL"})
+                           .assign(LOYAL=[0, 0, 0, 0, 1, 0])), r"'LOYAL', which has no block"),
+    Bad("pls-inner-matrix-empty", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit(_inner()), r"no paths"),
+    Bad("pls-inner-edge-string", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit("IMAG -> EXPE"), r"\(from, to\) pairs or a 0/1 matrix"),
+    Bad("pls-inner-edge-unknown", "crmlab.pls.pls_path_model",
+        lambda: _plspm_fit([("IMAG", "EXPE"), ("EXPE", "QUALITY")]), r"'QUALITY', which has no block"),
+    Bad("pls-index-dropped-warns", "crmlab.pls.satisfaction_index",
+        lambda: pls.satisfaction_index(_survey().assign(sat1=lambda d: d["sat1"].mask(d.index < 2)), _fit()),
+        r"left out 2 of", warns=True),
+]
+
+
 @params(CASES)
 def test_bad_input(case):
     check(case)

@@ -126,6 +126,37 @@ CASES: list[Bad] = [
 ]
 
 
+def _tb(**cols):
+    base = {"overall": [5, 4, 3, 2]}
+    base.update(cols)
+    return pd.DataFrame(base)
+
+
+CASES += [
+    Bad("b1-sat-topbox-k-zero", "crmlab.satisfaction.top_box", lambda: s.top_box(_tb(), k=0), r"k"),
+    Bad("b1-sat-topbox-k-whole-scale", "crmlab.satisfaction.top_box", lambda: s.top_box(_tb(), k=5), r"k"),
+    Bad("b1-sat-topbox-k-float", "crmlab.satisfaction.top_box", lambda: s.top_box(_tb(), k=2.5), r"k"),
+    Bad("b1-sat-topbox-fractional-scale", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(), scale=(1, 5.5)), r"whole-number levels"),
+    Bad("b1-sat-topbox-fractional-answer", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(overall=[5, 4.5, 3, 2])), r"whole-number ratings"),
+    Bad("b1-sat-topbox-zero-on-1-10", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(overall=[10, 0, 3, 2]), scale=(1, 10)), r"scale=\(0, 10\)"),
+    Bad("b1-sat-topbox-no-column", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(), column="sat"), r"'sat' is missing"),
+    Bad("b1-sat-topbox-all-missing", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(overall=[float("nan")] * 4)), r"no answers"),
+    Bad("b1-sat-topbox-by-blank", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(g=["a", None, "b", "b"]), by="g"), r"'g' has 1 missing"),
+    Bad("b1-sat-topbox-confidence", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(), confidence=1.5), r"confidence"),
+    Bad("b1-sat-topbox-dropped-warns", "crmlab.satisfaction.top_box",
+        lambda: s.top_box(_tb(overall=[5, None, 3, 2])), r"left out 1 of 4", warns=True),
+    Bad("b1-sat-csi-dropped-warns", "crmlab.satisfaction.csi",
+        lambda: s.csi(_tb(overall=[5, None, 3, 2])), r"csi left out 1 of 4", warns=True),
+]
+
+
 @params(CASES)
 def test_bad_input(case):
     import matplotlib

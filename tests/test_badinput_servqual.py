@@ -125,6 +125,46 @@ CASES: list[Bad] = [
 ]
 
 
+def tab(**extra):
+    base = {"item": [1, 2], "dimension": ["speed", "speed"], "e": ["E1", "E2"], "p": ["P1", "P2"]}
+    base.update(extra)
+    return pd.DataFrame(base)
+
+
+CASES += [
+    Bad("b1-sq-table-not-frame", "crmlab.servqual.item_map_from_table",
+        lambda: sq.item_map_from_table({"item": [1]}), r"item table"),
+    Bad("b1-sq-table-no-dimension", "crmlab.servqual.item_map_from_table",
+        lambda: sq.item_map_from_table(tab().drop(columns="dimension")), r"'dimension' is missing"),
+    Bad("b1-sq-table-item-twice", "crmlab.servqual.item_map_from_table",
+        lambda: sq.item_map_from_table(tab(item=[1, 1])), r"'item'"),
+    Bad("b1-sq-table-blank-dimension", "crmlab.servqual.item_map_from_table",
+        lambda: sq.item_map_from_table(tab(dimension=["speed", None])), r"'dimension' has 1 missing"),
+    Bad("b1-sq-table-column-twice", "crmlab.servqual.item_map_from_table",
+        lambda: sq.item_map_from_table(tab(e=["E1", "E1"]), expectation="e"), r"'e' of the item table names one"),
+    Bad("b1-sq-table-unknown-e-column", "crmlab.servqual.item_map_from_table",
+        lambda: sq.item_map_from_table(tab(), expectation="exp"), r"'exp' is missing from item table"),
+    Bad("b1-sq-table-rule", "crmlab.servqual.item_map_from_table",
+        lambda: sq.item_map_from_table(tab(), importance_rule="median"), r"importance_rule"),
+    Bad("b1-sq-map-both-importances", "crmlab.servqual.item_map",
+        lambda: sq.item_map(M, importance="imp_{dimension}", item_importance="I{item}"), r"both importance"),
+    Bad("b1-sq-weighted-custom-no-importance", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(), sq.item_map(M, expectation={1: "E1", 2: "E2"})),
+        r"no importance columns.*assumes none"),
+    Bad("b1-sq-weighted-item-imp-missing", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(I1=[5, None, 4], I2=[5, 5, 5]), sq.item_map(M, item_importance="I{item}")),
+        r"'I1' has 1 missing"),
+    Bad("b1-sq-weighted-item-imp-zero", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(I1=[0, 5, 4], I2=[0, 5, 5]), sq.item_map(M, item_importance="I{item}")),
+        r"0 for every item in 1 row"),
+    Bad("b1-sq-weighted-item-imp-negative", "crmlab.servqual.weighted_servqual",
+        lambda: sq.weighted_servqual(two(I1=[-1, 5, 4], I2=[3, 5, 5]), sq.item_map(M, item_importance="I{item}")),
+        r"'I1'"),
+    Bad("b1-sq-gaps-default-map-short", "crmlab.servqual.servqual_gaps",
+        lambda: sq.servqual_gaps(pd.DataFrame({"q1": [1]})), r"lacks 44 of the 44.*first: 'E1', 'E2', 'E3'\)"),
+]
+
+
 @params(CASES)
 def test_bad_input(case):
     check(case)

@@ -83,7 +83,7 @@ def build_class(base: Path) -> dict:
     (inbox / f"{TOPIC}_s03.ipynb").write_bytes(bundle["s03"].read_bytes())  # untouched copy
     # q1 rounded after Q2 used it (so Q2 stays right), Q5 just outside its tolerance
     near = _after(_solution("s04", names["s04"]), "# Solution: q2", "q1 = q1.round(1)")
-    _write(_after(near, "# Solution: q5", "q5 = q5 + 0.02"), inbox / f"{TOPIC}_s04.ipynb")
+    _write(_after(near, "# Solution: q5", "q5 = q5 * 1.02"), inbox / f"{TOPIC}_s04.ipynb")
     _write(_prepend(_solution("s05", names["s05"]), "# Solution: q3", "while True:\n    pass"),
            inbox / f"{TOPIC}_s05.ipynb")
     _write(_prepend(_solution("s06", names["s06"]), "# Solution: q2", "import os\nos._exit(1)"),

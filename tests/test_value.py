@@ -52,6 +52,68 @@ def test_multiplier_rises_with_retention_and_falls_with_discount(r, d):
     assert t.iloc[1, 0] == pytest.approx(loy.clv(1.0, r + 0.01, d))  # CLV = margin x multiplier
 
 
+def test_retention_surface_by_hand():
+    # flat margin, d = 0.1: (0.85 / 0.25) / (0.8 / 0.3) - 1 = 27.5%; margins +8% a year at r = 0.9:
+    # (0.95 / (1.1 - 0.95 * 1.08)) / (0.9 / (1.1 - 0.9 * 1.08)) - 1 = 82.58%
+    s = val.retention_surface([0.6, 0.8, 0.9], [0.0, 0.08], discount=0.1)
+    assert s.loc[0.8, 0.0] == pytest.approx(((0.85 / 0.25) / (0.8 / 0.3) - 1) * 100)
+    assert s.loc[0.8, 0.0] == pytest.approx(27.5)
+    assert s.loc[0.9, 0.08] == pytest.approx(((0.95 / (1.1 - 0.95 * 1.08)) / (0.9 / (1.1 - 0.9 * 1.08)) - 1) * 100)
+    assert s.loc[0.6, 0.0] == pytest.approx(((0.65 / 0.45) / (0.6 / 0.5) - 1) * 100)  # 20.4%: below 25-85%
+    assert list(s.index) == [0.6, 0.8, 0.9] and list(s.columns) == [0.0, 0.08]
+    assert s.index.name == "retention" and s.columns.name == "growth" and s.attrs["delta"] == 0.05
+    assert val.RS_RANGE == (25.0, 85.0)
+    # an exact tie with the bound: d = 0.05, r = 0.7 gives (0.75 / 0.30) / (0.70 / 0.35) - 1 = 25% exactly
+    assert val.retention_surface([0.7], [0.0], discount=0.05).iloc[0, 0] == 25.0
+
+
+def test_retention_surface_equals_retention_sensitivity_and_ignores_the_margin():
+    rates = [0.5, 0.7, 0.9]
+    s = val.retention_surface(rates, [0.0, 0.04], discount=0.12)
+    for g in (0.0, 0.04):
+        ref = loy.retention_sensitivity(250.0, rates, 0.12, growth=g)["change_pct"]
+        assert np.allclose(s[g].to_numpy(), ref.to_numpy(), rtol=1e-12)
+    assert np.allclose(val.retention_surface(rates, [0.0, 0.04], discount=0.12, margin=999.0), s, rtol=1e-12)
+    # a finite horizon: the same as loy.clv summed over 10 years
+    s10 = val.retention_surface([0.8], [0.02], periods=10)
+    hand = loy.clv(1.0, 0.85, 0.1, periods=10, growth=0.02) / loy.clv(1.0, 0.8, 0.1, periods=10, growth=0.02) - 1
+    assert s10.iloc[0, 0] == pytest.approx(hand * 100)
+
+
+def test_retention_surface_grows_with_margin_growth_and_acquisition_cost():
+    s = val.retention_surface()
+    assert s.shape == (10, 5)
+    assert (np.diff(s.to_numpy(), axis=1) > 0).all()   # faster margin growth, larger rise, at every r
+    assert (np.diff(s.loc[0.55:].to_numpy(), axis=0) > 0).all()  # above the minimum near r = (1 + d - delta) / 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # half a year's margin: every CLV stays positive, no warning
+        with_ac = val.retention_surface(margin=100.0, acquisition_cost=50.0)
+    assert (with_ac > s).to_numpy().all()
+    # the committed finding at d = 10%: 23 of 50 cells in 25-85%, 24 below, 3 above
+    lo, hi = val.RS_RANGE
+    assert int(((s >= lo) & (s <= hi)).to_numpy().sum()) == 23
+    assert int((s < lo).to_numpy().sum()) == 24 and int((s > hi).to_numpy().sum()) == 3
+
+
+def test_retention_surface_heatmap_title_counts_the_cells():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from crmlab import plots
+
+    s = val.retention_surface([0.6, 0.8, 0.9, 0.95], [0.0, 0.08])  # 20.4 23.0 | 27.5 37.8 | 40.7 82.6 | 57.9 289.5
+    ax = plots.retention_surface_heatmap(s)
+    assert ax.get_title() == "+5 points of retention: 5 of 8 cells give +25% to +85%, 2 less, 1 more"
+    plt.close(ax.figure)
+    ax = plots.retention_surface_heatmap(s.loc[[0.6]], lang="zh")
+    assert "仅 0 格" in ax.get_title() and "2 格更少" in ax.get_title()
+    plt.close(ax.figure)
+    with pytest.raises(CRMDataError, match="surface"):
+        plots.retention_surface_heatmap(pd.DataFrame())
+
+
 # ------------------------------------------------------------------ Gamma-Gamma
 
 def _ll_by_hand(p, q, g, x, m):

@@ -81,6 +81,61 @@ def _check_basket_and_cpv(nb, seed, n_baskets, n_respondents):
     assert cpv_rank == sorted(truth["cpv"], key=truth["cpv"].get, reverse=True)
 
 
+def _simple_m_r(seed, n):
+    """Section 1's m (mean annual margin) and r (share of the first year's buyers who bought again)."""
+    tx = datasets.generate("loyalty_transactions", seed=seed, n_customers=n).frame
+    cal = tx[tx["date"] <= "2024-12-31"]
+    year = cal["date"].dt.year
+    m = float(cal.groupby([cal["customer_id"], year])["margin"].sum().groupby(level=0).mean().mean())
+    b1 = set(cal.loc[year == year.min(), "customer_id"])
+    b2 = set(cal.loc[year == year.min() + 1, "customer_id"])
+    return m, len(b1 & b2) / len(b1)
+
+
+def _check_retention_surface(nb, seed, n, discount=0.10):
+    """The Reichheld & Sasser subsection: by hand = helper, the table is the helper's surface, and the title and
+    the sentence count the same cells inside / below / above 25-85%."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from crmlab import plots
+
+    text, md = all_text(nb), _markdown(nb)
+    m, r = _simple_m_r(seed, n)
+    rise = float(loy.retention_sensitivity(m, r, discount)["change_pct"].iloc[0])
+    hand = ((r + 0.05) / (1 + discount - r - 0.05)) / (r / (1 + discount - r)) * 100 - 100
+    assert rise == pytest.approx(hand, rel=1e-12)
+    assert f"rise by hand {hand:.1f}%, by loy.retention_sensitivity {rise:.1f}%" in text
+    growth = [g for g in (0.0, 0.02, 0.04, 0.06, 0.08) if g < discount]
+    surface = val.retention_surface(np.round(np.arange(0.50, 0.951, 0.05), 2), growth, discount=discount)
+    lo, hi = val.RS_RANGE
+    n_in = int(((surface >= lo) & (surface <= hi)).to_numpy().sum())
+    n_below, n_above = int((surface < lo).to_numpy().sum()), int((surface > hi).to_numpy().sum())
+    assert n_in + n_below + n_above == surface.size == 50
+    assert f"{n_in} of {surface.size} cells give +25% to +85%, {n_below} less, {n_above} more" in text
+    assert surface.round(1).to_string() in text  # the table shown is the helper's surface
+    only = "Only " if n_in < surface.size / 2 else ""
+    assert f"{only}{n_in} of the {surface.size} profiles" in md
+    assert f"; {n_below} give less and {n_above} more." in md
+    assert f"Our customers (r = {r:.3f}, flat margin) gain {rise:.1f}%, " \
+           f"{'inside' if lo <= rise <= hi else 'below' if rise < lo else 'above'} the range" in md
+    assert f"five points add {surface[0.0].iloc[0]:.1f}% at r = 50% and {surface[0.0].iloc[-1]:.1f}% at r = 95%" in md
+    with_ac = float(loy.retention_sensitivity(m, 0.8, discount, acquisition_cost=m)["change_pct"].iloc[0])
+    assert f"from {surface.loc[0.8, 0.0]:.1f}% to {with_ac:.1f}%" in md and "**not a law**" in md
+    assert "high acquisition costs" in md
+    # the plot's title counts the same cells as the sentence
+    ax = plots.retention_surface_heatmap(surface, lo, hi)
+    assert ax.get_title() == (f"+5 points of retention: {only.lower()}{n_in} of {surface.size} cells give "
+                              f"+25% to +85%, {n_below} less, {n_above} more")
+    plt.close(ax.figure)
+    # the cherry-picking of the old notebook is gone: the cells below the range are named, not hidden
+    if n_below:
+        assert f"{n_below} give less" in md
+
+
 def _sections(nb) -> list[str]:
     import re as _re
 
@@ -107,6 +162,7 @@ def test_notebook_in_chinese_with_seed_5(tmp_path):
     assert "over-forecast" in md if cond.loc[0, "expected"] > cond.loc[0, "actual"] else "under-forecast" in md
     assert has_png(nb) >= 11
     _check_basket_and_cpv(nb, 5, 3000, 800)
+    _check_retention_surface(nb, 5, 1200)
     assert "by hand" in text and re.search(r"log L by hand (-?[0-9.]+), by loy.bgnbd_loglik \1", text)
 
 
@@ -132,4 +188,5 @@ def test_committed_notebook_numbers_are_the_helpers():
     assert _sections(nb) == ["1", "2", "3", "4", "5", "6"]
     assert "market-basket" in nb.cells[0].source and "perceived value" in nb.cells[0].source.lower()
     _check_basket_and_cpv(nb, 3, 5000, 1200)
+    _check_retention_surface(nb, 3, 2000)
     assert "printed value" not in "".join(c.source for c in nb.cells)

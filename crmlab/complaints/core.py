@@ -33,13 +33,84 @@ from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.stats import diff_ci, wilson_ci
 
 __all__ = [
-    "complaint_kpis", "resolution_curve", "kaplan_meier", "restricted_mean", "pareto", "queue_metrics",
+    "complaint_kpis", "resolution_curve", "kaplan_meier", "restricted_mean", "duration_summary", "timely_share",
+    "pareto", "queue_metrics", "BLANK_LABEL",
     "word_of_mouth", "WordOfMouth", "outcome_mix", "recovery_table", "RecoveryResult", "RECOVERY_GROUPS",
     "recovery_adjusted", "AdjustedRecovery",
     "DECISION_NODES", "DECISION_EDGES", "decision_model", "walk_decision", "DecisionWalk",
 ]
 
 _HOUR = np.timedelta64(3600, "s")
+
+#: The label a blank category gets with ``blank="label"``.
+BLANK_LABEL = "(blank)"
+
+
+def _drop_reversed(log: pd.DataFrame, start: str, stops, bad_rows: str) -> tuple[pd.DataFrame, int]:
+    """The ``bad_rows`` policy for a stop timestamp earlier than the start timestamp.
+
+    ``"error"``: the log comes back unchanged (:func:`_durations` then raises,
+    naming ``bad_rows="drop"``). ``"drop"``: those rows are left out, with a
+    :class:`CRMWarning` giving the count; returns ``(log, n_dropped)``.
+    """
+    v.require_choice(bad_rows, ["error", "drop"], "bad_rows")
+    if bad_rows == "error":
+        return log, 0
+    t0 = v.to_datetime(log, start).astype("datetime64[us]")
+    before = np.zeros(len(log), dtype=bool)
+    for stop in stops:
+        if stop:
+            t1 = v.to_datetime(log, stop, allow_missing=True).astype("datetime64[us]")
+            before |= (t1 < t0).to_numpy()
+    n = int(before.sum())
+    if n == 0:
+        return log, 0
+    if n == len(log):
+        raise CRMDataError(f"every row of the complaint log has {', '.join(repr(c) for c in stops if c)} earlier "
+                           f"than {start!r}, so bad_rows='drop' would leave nothing. "
+                           "Fix: check that the start and end columns are not swapped.")
+    warnings.warn(f"bad_rows='drop' left out {n} of {len(log)} row(s) whose "
+                  f"{' or '.join(repr(c) for c in stops if c)} is earlier than {start!r} (row(s) "
+                  f"{v._rows(before, log.index)}); the figures use {len(log) - n}. "
+                  "Fix: nothing if that is intended; otherwise correct those timestamps.", CRMWarning, stacklevel=3)
+    return log.loc[~before], n
+
+
+def _with_times(log: pd.DataFrame, start: str, stops) -> pd.DataFrame:
+    """The timestamp columns parsed once (text, YYYYMMDD numbers, ...), so later steps do not parse again."""
+    cols = {start: v.to_datetime(log, start)}
+    for c in stops:
+        if c and c not in cols:
+            cols[c] = v.to_datetime(log, c, allow_missing=True)
+    if all(log[c].dtype == x.dtype for c, x in cols.items()):
+        return log
+    return log.assign(**cols)
+
+
+def _label_blanks(log: pd.DataFrame, column: str | None, blank: str) -> pd.DataFrame:
+    """The ``blank`` policy for a category or group column: ``"error"`` (unchanged: the validators
+    refuse missing labels) or ``"label"`` (missing and blank labels become ``"(blank)"``)."""
+    v.require_choice(blank, ["error", "label"], "blank")
+    if blank == "error" or column is None or column not in log.columns:
+        return log
+    cat = log[column]
+    empty = cat.isna() | (cat.astype("string").str.strip() == "").fillna(True)
+    if not empty.any():
+        return log
+    return log.assign(**{column: cat.astype(object).where(~empty, BLANK_LABEL).astype(str)})
+
+
+def _optional_columns(log: pd.DataFrame, optional: Mapping[str, str | None], name: str = "complaint log") -> None:
+    """Optional columns that are named but absent: one error listing them all, saying None skips them."""
+    absent = {arg: col for arg, col in optional.items() if col is not None and col not in log.columns}
+    if absent:
+        have = ", ".join(map(repr, list(log.columns)[:12])) or "no columns"
+        raise CRMDataError(
+            f"optional column(s) {', '.join(f'{c!r} ({a}=)' for a, c in absent.items())} missing from {name}. "
+            f"The data has: {have}. These columns are optional: pass None to skip them. Fix: "
+            + ", ".join(f"{a}=None" for a in absent) + " (their figures are then left out), or "
+            + "name your columns, e.g. " + ", ".join(f"{a}='<your column>'" for a in list(absent)[:2]) + "."
+        )
 
 
 # ---------------------------------------------------------------- reading the log
@@ -55,7 +126,8 @@ def _durations(df: pd.DataFrame, start: str, stop: str, end) -> tuple[np.ndarray
         bad = df.loc[before.to_numpy(), [start, stop]].astype("string").agg(" -> ".join, axis=1)
         raise CRMDataError(
             f"column {stop!r} is earlier than {start!r} in {int(before.sum())} row(s): {v.show_values(bad)}. "
-            f"Fix: correct those timestamps ({stop!r} must not be before {start!r})."
+            f"Fix: correct those timestamps ({stop!r} must not be before {start!r}), or pass "
+            "bad_rows='drop' to leave those rows out (their count is reported)."
         )
     event = t1.notna().to_numpy()
     if end is None:
@@ -181,7 +253,8 @@ def kaplan_meier(hours, resolved, by=None) -> pd.DataFrame:
 
 
 def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, end=None,
-                    opened: str = "opened", resolved: str = "resolved", confidence: float = 0.95) -> pd.DataFrame:
+                    opened: str = "opened", resolved: str = "resolved", confidence: float = 0.95,
+                    bad_rows: str = "error") -> pd.DataFrame:
     """Average resolution time with open cases: the restricted mean (RMST) up to ``horizon`` hours.
 
     The plain mean of resolution times needs every case closed; with open
@@ -213,6 +286,10 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
         Timestamp columns (an empty ``resolved`` is an open case).
     confidence : float, default 0.95
         Level of the interval.
+    bad_rows : {"error", "drop"}, default "error"
+        A row whose ``resolved`` is earlier than ``opened``: ``"error"`` stops
+        and names the rows; ``"drop"`` leaves them out with a
+        :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
 
     Example
     -------
@@ -231,6 +308,8 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
     tau = v.require_positive(horizon, "horizon")
     from crmlab.stats import z_quantile
     z = z_quantile(confidence)
+    log = _with_times(log, opened, [resolved])
+    log, dropped = _drop_reversed(log, opened, [resolved], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, opened, resolved, end)
     k = len(groups)
@@ -260,9 +339,178 @@ def restricted_mean(log: pd.DataFrame, horizon: float, by: str | None = None, en
                       f"{', '.join(short[:5])}: the curve is extended flat there. Fix: choose a horizon "
                       "within the follow-up of every group.", CRMWarning, stacklevel=2)
     n = np.bincount(codes, minlength=k)
-    return pd.DataFrame({"n": n.astype("int64"), "open": (n - np.bincount(codes, weights=e, minlength=k)).astype("int64"),
-                         "horizon_h": tau, "rmst_h": rmst, "se_h": se, "ci_low": rmst - z * se,
-                         "ci_high": rmst + z * se, "share_beyond": beyond}, index=groups)
+    out = pd.DataFrame({"n": n.astype("int64"), "open": (n - np.bincount(codes, weights=e, minlength=k)).astype("int64"),
+                        "horizon_h": tau, "rmst_h": rmst, "se_h": se, "ci_low": rmst - z * se,
+                        "ci_high": rmst + z * se, "share_beyond": beyond}, index=groups)
+    out.attrs["dropped"] = dropped
+    return out
+
+
+def duration_summary(log: pd.DataFrame, start: str = "opened", end: str = "closed", horizon_h: float | None = None,
+                     by: str | None = None, *, as_of=None, confidence: float = 0.95,
+                     bad_rows: str = "error", blank: str = "error") -> pd.DataFrame:
+    """Mean and median handling time with the open cases stated (censoring said, not hidden).
+
+    One row per group (or ``all``): ``n`` cases, ``n_open`` still open at
+    ``as_of`` (right-censored: only "at least as_of - start" is known),
+    ``median_h`` (the Kaplan-Meier median, NaN when fewer than half the
+    cases are closed so no median can be read off the curve), ``horizon_h``
+    (tau, stated with the mean), ``rmst_h`` the restricted mean up to tau
+    (the mean of min(duration, tau): :func:`restricted_mean`, with its
+    interval ``ci_low, ci_high``) and ``share_beyond`` (the cases still
+    open at tau). With no open case and tau the longest duration, ``rmst_h``
+    is the plain mean; with open cases the plain mean of the closed cases
+    is biased low and is not reported.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The complaint log, one row per complaint.
+    start, end : str, default "opened", "closed"
+        Timestamp columns of the start and the end of the case (an empty
+        ``end`` is an open case). Dates without a time give whole days (24 h steps).
+    horizon_h : float, optional
+        The horizon tau in hours. None: the longest observed duration, or,
+        when a group still has open cases at the end of its curve, the
+        shortest such group's longest duration (so every group is compared at
+        one tau within its follow-up; a group whose cases are all closed sets
+        no limit, and its ``rmst_h`` is then its plain mean).
+    by : str, optional
+        Column to group by; None: one row ``all``.
+    as_of : str or Timestamp, optional
+        End of the observation window (default: the latest timestamp in ``start`` and ``end``).
+    confidence : float, default 0.95
+        Level of the interval of ``rmst_h``.
+    bad_rows : {"error", "drop"}, default "error"
+        A row whose ``end`` is earlier than ``start``: ``"error"`` stops and
+        names the rows; ``"drop"`` leaves them out with a
+        :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
+
+    Example
+    -------
+    >>> log = pd.DataFrame({"opened": ["2024-01-01"] * 4,
+    ...                     "closed": ["2024-01-02", "2024-01-03", "2024-01-05", None]})
+    >>> s = duration_summary(log, as_of="2024-01-06")
+    >>> s[["n", "n_open", "median_h", "horizon_h", "rmst_h"]].iloc[0].tolist()  # (24+48+96+120)/4 = 72
+    [4.0, 1.0, 48.0, 120.0, 72.0]
+
+    Source: Kaplan & Meier (1958); Royston & Parmar (2013) for the restricted mean.
+    """
+    v.require_frame(log, "complaint log")
+    v.require_columns(log, [start, end, *([by] if by else [])], "complaint log",
+                      fix="pass start='<opened column>', end='<closed column>' with the names in your log.")
+    log = _with_times(_label_blanks(log, by, blank), start, [end])
+    log, dropped = _drop_reversed(log, start, [end], bad_rows)
+    codes, groups = _group_codes(log, by)
+    h, e = _durations(log, start, end, as_of)
+    k = len(groups)
+    steps = _km(h, e, codes)
+    median = _km_quantiles(steps, k, [0.5])[:, 0]
+    if horizon_h is None:
+        longest = pd.Series(h).groupby(codes).max().reindex(range(k)).to_numpy()
+        ends = np.searchsorted(steps[0], np.arange(k), side="right") - 1  # each group's last step
+        has = (ends >= 0) & (steps[0][np.maximum(ends, 0)] == np.arange(k)) if len(steps[0]) else np.zeros(k, bool)
+        last = np.where(has, steps[4][np.maximum(ends, 0)] if len(steps[0]) else 1.0, 1.0)  # S at the curve's end
+        follow = np.where(last > 0, longest, np.inf)  # a group with every case closed sets no limit
+        tau = float(min(np.min(follow), np.max(h)))
+        if not tau > 0:
+            raise CRMDataError(
+                "no case lasted longer than 0 h, so no horizon can be chosen from the data. "
+                "Fix: pass horizon_h=<hours>, e.g. horizon_h=24.")
+    else:
+        tau = v.require_positive(horizon_h, "horizon_h")
+    rm = restricted_mean(log, tau, by=by, end=as_of, opened=start, resolved=end, confidence=confidence)
+    out = pd.DataFrame({"n": rm["n"].to_numpy(), "n_open": rm["open"].to_numpy(), "median_h": median,
+                        "horizon_h": tau, "rmst_h": rm["rmst_h"].to_numpy(), "ci_low": rm["ci_low"].to_numpy(),
+                        "ci_high": rm["ci_high"].to_numpy(), "share_beyond": rm["share_beyond"].to_numpy()},
+                       index=groups)
+    out.attrs.update(dropped=dropped, horizon_h=tau,
+                     note=f"{int(out['n_open'].sum())} open case(s) right-censored at the end of the window; "
+                          f"median from Kaplan-Meier; rmst_h = mean of min(duration, {tau:g} h)")
+    return out
+
+
+def timely_share(log: pd.DataFrame, received: str, responded: str, within_days: float = 15, by: str | None = None,
+                 *, as_of=None, confidence: float = 0.95, bad_rows: str = "error",
+                 blank: str = "error") -> pd.DataFrame:
+    """Share of complaints answered within a time limit (the CFPB "timely response" KPI), Wilson interval.
+
+    A complaint is timely when responded - received <= ``within_days`` days.
+    A complaint without a response is late once the limit has passed by
+    ``as_of``; one still inside its limit at ``as_of`` is *pending*: it is
+    left out of ``n`` (its outcome is not known yet) and counted in
+    ``n_pending``. share = timely / n with a Wilson interval.
+
+    Columns: ``n, timely, share, ci_low, ci_high, n_pending, within_days``.
+
+    Parameters
+    ----------
+    log : DataFrame
+        The complaint log, one row per complaint.
+    received, responded : str
+        Timestamp columns of receipt and of the response (empty: no response yet).
+    within_days : float, default 15
+        The limit in days (the CFPB expects a response within 15 days).
+    by : str, optional
+        Column to group by; None: one row ``all``.
+    as_of : str or Timestamp, optional
+        End of the observation window (default: the latest timestamp in the two columns).
+    confidence : float, default 0.95
+        Level of the Wilson interval.
+    bad_rows : {"error", "drop"}, default "error"
+        A row whose ``responded`` is earlier than ``received``: ``"error"``
+        stops and names the rows; ``"drop"`` leaves them out with a
+        :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
+
+    Example
+    -------
+    >>> log = pd.DataFrame({"in": ["2024-01-01"] * 4,
+    ...                     "out": ["2024-01-10", "2024-01-16", "2024-01-20", None]})
+    >>> r = timely_share(log, "in", "out", as_of="2024-01-31")  # 9 and 15 days timely; 19 days and none late
+    >>> r[["n", "timely", "share"]].iloc[0].tolist()
+    [4.0, 2.0, 0.5]
+
+    Source: CFPB consumer complaint database, field "Timely response?" (a
+    response within 15 days); Wilson (1927) for the interval.
+    """
+    v.require_frame(log, "complaint log")
+    v.require_columns(log, [received, responded, *([by] if by else [])], "complaint log",
+                      fix="pass received='<date received column>', responded='<response date column>'.")
+    limit = v.require_positive(within_days, "within_days", allow_zero=True)
+    v.require_confidence(confidence)
+    log = _with_times(_label_blanks(log, by, blank), received, [responded])
+    log, dropped = _drop_reversed(log, received, [responded], bad_rows)
+    codes, groups = _group_codes(log, by)
+    if as_of is None:
+        stamps = [v.to_datetime(log, c, allow_missing=True) for c in (received, responded)]
+        as_of = max(st.max() for st in stamps if st.notna().any())
+    h, e = _durations(log, received, responded, as_of)  # hours to the response, or open until as_of
+    days = h / 24.0
+    timely = e & (days <= limit + 1e-9)
+    pending = ~e & (days < limit - 1e-9)
+    k = len(groups)
+    counted = ~pending
+    n = np.bincount(codes, weights=counted, minlength=k)
+    t = np.bincount(codes, weights=timely, minlength=k)
+    lo, hi = wilson_ci(t, n, confidence)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = t / n
+    if (n == 0).any():
+        raise CRMDataError(f"group {groups[int(np.argmax(n == 0))]!r} has only pending complaints (inside the "
+                           f"{limit:g}-day limit at as_of={pd.Timestamp(as_of)}), so no share can be given. "
+                           "Fix: pass a later as_of, or leave out the most recent complaints.")
+    out = pd.DataFrame({"n": n.astype("int64"), "timely": t.astype("int64"), "share": share,
+                        "ci_low": np.asarray(lo, dtype="float64"), "ci_high": np.asarray(hi, dtype="float64"),
+                        "n_pending": np.bincount(codes, weights=pending, minlength=k).astype("int64"),
+                        "within_days": limit}, index=groups)
+    out.attrs.update(dropped=dropped, as_of=str(pd.Timestamp(as_of)))
+    return out
 
 
 # ---------------------------------------------------------------- KPIs
@@ -273,7 +521,7 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
                    resolved: str = "resolved", outcome: str | None = "outcome",
                    satisfaction: str | None = "satisfaction", reopened: str | None = "reopened",
                    contacts: str | None = "contacts", fcr_flag: str | None = None,
-                   full: str = "full") -> pd.DataFrame:
+                   full: str = "full", bad_rows: str = "error", blank: str = "error") -> pd.DataFrame:
     """Complaint-handling KPIs (处理客户抱怨的能力), overall or per group.
 
     Columns of the result (one row per group, or one row ``all``):
@@ -318,15 +566,28 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
         End of the observation window (default: the latest timestamp in the log).
     method : {"km", "resolved_only"}, default "km"
         How open cases enter the time figures (see above).
-    opened, first_response, resolved : str
-        Timestamp columns (``first_response`` None: not reported).
+    opened, resolved : str
+        Timestamp columns (an empty ``resolved`` is an open case).
+    first_response : str or None, default "first_response"
+        Timestamp of the first reply; optional; pass None to skip (no
+        ``first_response_median_h``).
     outcome, satisfaction, reopened, contacts : str or None
         Columns of the resolution outcome, satisfaction with it, the reopened flag and the
-        number of contacts (None: the KPI is not reported).
+        number of contacts; each optional; pass None to skip (its KPI is left out). A
+        firm's export rarely has all four: a named column that is absent raises an error
+        that lists every absent optional column and says that None skips it.
     fcr_flag : str, optional
-        A yes/no column of first-contact resolution, used instead of ``contacts``.
+        A yes/no column of first-contact resolution, used instead of ``contacts``;
+        optional; pass None to skip.
     full : str, default "full"
         The ``outcome`` value that means fully resolved.
+    bad_rows : {"error", "drop"}, default "error"
+        A row whose ``resolved`` or ``first_response`` is earlier than ``opened``:
+        ``"error"`` stops and names the rows; ``"drop"`` leaves them out with a
+        :class:`crmlab.CRMWarning` and reports the count in ``.attrs["dropped"]``.
+    blank : {"error", "label"}, default "error"
+        A missing or blank label in ``by``: ``"error"`` stops (the kit's policy
+        for groups); ``"label"`` reports those cases as a group ``"(blank)"``.
 
     Example
     -------
@@ -343,8 +604,11 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
     v.require_frame(log, "complaint log")
     v.require_choice(method, ["km", "resolved_only"], "method")
     sla = v.require_positive(sla_hours, "sla_hours")
-    optional = [c for c in (first_response, outcome, satisfaction, reopened, contacts, fcr_flag) if c]
-    v.require_columns(log, [opened, resolved, *optional, *([by] if by else [])], "complaint log")
+    v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
+    _optional_columns(log, {"first_response": first_response, "outcome": outcome, "satisfaction": satisfaction,
+                            "reopened": reopened, "contacts": contacts, "fcr_flag": fcr_flag})
+    log = _with_times(_label_blanks(log, by, blank), opened, [resolved, first_response])
+    log, dropped = _drop_reversed(log, opened, [resolved, first_response], bad_rows)
     codes, groups = _group_codes(log, by)
     k = len(groups)
     if end is None:  # one observation window for every duration: the latest timestamp seen
@@ -412,14 +676,14 @@ def complaint_kpis(log: pd.DataFrame, by: str | None = None, orders: float | Map
         mix = log[outcome]
         out["full_share"] = np.bincount(codes, weights=(mix == full).fillna(False).to_numpy(dtype=bool) & event,
                                         minlength=k) / np.maximum(n_closed, 1)
-    out.attrs.update(method=method, sla_hours=sla, end=str(pd.Timestamp(end)),
+    out.attrs.update(method=method, sla_hours=sla, end=str(pd.Timestamp(end)), dropped=dropped,
                      note="open cases are right-censored at end" if method == "km" else "open cases dropped")
     return out
 
 
 def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[float] | None = None,
                      end=None, opened: str = "opened", resolved: str = "resolved",
-                     confidence: float = 0.95) -> pd.DataFrame:
+                     confidence: float = 0.95, bad_rows: str = "error") -> pd.DataFrame:
     """Share of complaints resolved by hour h (the honest resolution-time picture).
 
     share_resolved(h) = 1 - S(h), S the Kaplan-Meier survival of "still
@@ -446,6 +710,9 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
         Timestamp columns (an empty ``resolved`` is an open case).
     confidence : float, default 0.95
         Level of the pointwise interval.
+    bad_rows : {"error", "drop"}, default "error"
+        A row whose ``resolved`` is earlier than ``opened``: ``"error"`` stops;
+        ``"drop"`` leaves it out (:class:`crmlab.CRMWarning`, ``.attrs["dropped"]``).
 
     Source: Kaplan & Meier (1958); Greenwood (1926).
     """
@@ -453,6 +720,8 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
     v.require_columns(log, [opened, resolved, *([by] if by else [])], "complaint log")
     from crmlab.stats import z_quantile
     z = z_quantile(confidence)
+    log = _with_times(log, opened, [resolved])
+    log, dropped = _drop_reversed(log, opened, [resolved], bad_rows)
     codes, groups = _group_codes(log, by)
     h, e = _durations(log, opened, resolved, end)
     rg, rt, at_risk, _, surv, var = _km(h, e, codes)
@@ -466,6 +735,7 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
                                "ci_high": 0.0, "at_risk": np.bincount(codes, minlength=len(groups))})
         out = pd.concat([starts, out], ignore_index=True).sort_values(["group", "hours"], kind="stable",
                                                                       ignore_index=True)
+        out.attrs["dropped"] = dropped
         return out
     if isinstance(hours, (str, bytes)) or np.ndim(hours) > 1 or isinstance(hours, Mapping):
         raise CRMDataError(f"hours={hours!r} must be a list of hours, e.g. hours=[24, 48, 72]. Fix: pass numbers.")
@@ -491,13 +761,15 @@ def resolution_curve(log: pd.DataFrame, by: str | None = None, hours: Sequence[f
                                   "ci_low": np.clip(share - z * sdv, 0, 1), "ci_high": np.clip(share + z * sdv, 0, 1),
                                   "at_risk": np.where(idx < len(ar), ar[np.minimum(idx, len(ar) - 1)], 0)
                                   if len(ar) else 0}))
-    return pd.concat(rows, ignore_index=True)
+    out = pd.concat(rows, ignore_index=True)
+    out.attrs["dropped"] = dropped
+    return out
 
 
 # ---------------------------------------------------------------- Pareto
 
 def pareto(log: pd.DataFrame, category: str = "category", weight: str | None = None,
-           a: float = 0.8, b: float = 0.95) -> pd.DataFrame:
+           a: float = 0.8, b: float = 0.95, blank: str = "error") -> pd.DataFrame:
     """Pareto table (80/20) of complaints by category, with ABC classes.
 
     count_c = complaints of category c (or the sum of ``weight``); share_c =
@@ -507,10 +779,26 @@ def pareto(log: pd.DataFrame, category: str = "category", weight: str | None = N
     cumulative share *before* them is below a; class B: the next ones up to
     ``b`` (95%); class C: the rest.
 
+    Parameters
+    ----------
+    log : DataFrame
+        The complaint log, one row per complaint.
+    category : str, default "category"
+        The category column.
+    weight : str, optional
+        A column to sum instead of counting (e.g. cost per complaint); optional; pass None to count.
+    a, b : float, default 0.8, 0.95
+        The cumulative shares that end class A and class B.
+    blank : {"error", "label"}, default "error"
+        A missing or blank category: ``"error"`` stops and names the rows;
+        ``"label"`` counts them as one category ``"(blank)"`` (:data:`BLANK_LABEL`).
+
     Example
     -------
     >>> pareto(pd.DataFrame({"category": list("aaaaaaaabbc")}))["abc"].tolist()
     ['A', 'A', 'B']
+    >>> pareto(pd.DataFrame({"category": ["a", "a", None, " "]}), blank="label")["count"].to_dict()
+    {'(blank)': 2, 'a': 2}
     """
     v.require_frame(log, "complaint log")
     v.require_columns(log, [category] + ([weight] if weight else []), "complaint log")
@@ -519,7 +807,9 @@ def pareto(log: pd.DataFrame, category: str = "category", weight: str | None = N
             raise CRMDataError(f"{name}={val!r} must be a share (a number), e.g. a=0.8, b=0.95. Fix: pass a number.")
     if not (0 < a < b <= 1):
         raise CRMDataError(f"a={a!r}, b={b!r}: need 0 < a < b <= 1. Fix: e.g. a=0.8, b=0.95.")
-    v.require_no_missing(log, [category], fix=f"fill the missing {category!r} values (e.g. 'unknown') or drop them.")
+    log = _label_blanks(log, category, blank)
+    v.require_no_missing(log, [category], fix=f"fill the missing {category!r} values (e.g. 'unknown') or drop them, "
+                                              "or pass blank='label' to count them as '(blank)'.")
     if weight:
         v.require_nonnegative(log, [weight])
         counts = log.groupby(category, observed=True, sort=True)[weight].sum().astype("float64")
@@ -555,9 +845,30 @@ def queue_metrics(calls: pd.DataFrame, by: str | None = None, threshold: float =
     "80/20" definition; abandoned calls count in the denominator);
     ``handled_rate`` = handled / calls. A call is answered when it was not
     abandoned (and, if ``handled`` is given, was handled).
+
+    Parameters
+    ----------
+    calls : DataFrame
+        The contact-centre export, one row per call.
+    by : str, optional
+        Column to group by; None: one row ``all``.
+    threshold : float, default 20.0
+        Seconds within which an answered call meets the service level.
+    wait, abandoned : str
+        Columns of the wait in seconds and the yes/no abandoned flag.
+    handled : str or None, default "handled"
+        A yes/no column of calls handled; optional; pass None to skip (no
+        ``handled_rate``; answered = not abandoned).
+
+    Example
+    -------
+    >>> calls = pd.DataFrame({"wait_seconds": [5, 30, 12, 50], "abandoned": [False, False, False, True]})
+    >>> queue_metrics(calls, handled=None)[["calls", "abandon_rate", "service_level"]].iloc[0].tolist()
+    [4.0, 0.25, 0.5]
     """
     v.require_frame(calls, "call sample")
-    v.require_columns(calls, [wait, abandoned] + ([handled] if handled else []) + ([by] if by else []), "call sample")
+    v.require_columns(calls, [wait, abandoned] + ([by] if by else []), "call sample")
+    _optional_columns(calls, {"handled": handled}, "call sample")
     thr = v.require_positive(threshold, "threshold", allow_zero=True)
     v.require_nonnegative(calls, [wait])
     v.require_no_missing(calls, [wait])

@@ -4,10 +4,10 @@
 >>> "satisfaction_survey" in datasets.names()           # what is there
 True
 >>> datasets.load("satisfaction_survey").shape          # the shipped CSV
-(1200, 17)
+(1200, 18)
 >>> data = datasets.generate("satisfaction_survey", seed=7, n=500)
 >>> data.frame.shape, sorted(data.truth)[:2]            # a new sample and its true model
-((500, 17), ['repurchase_prob', 'segment_share'])
+((500, 18), ['quarter_effect', 'repurchase_prob'])
 >>> "weights" in datasets.ground_truth("satisfaction_survey")  # truth of the shipped CSV
 True
 >>> datasets.describe("satisfaction_survey")["column"].iloc[0]  # its data dictionary

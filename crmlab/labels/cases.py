@@ -14,6 +14,12 @@ LABELS = {
     "case_s6": "6. Key accounts: Burnett matrix",
     "case_s7": "7. Improvement measures",
     "case_s8": "8. Conclusions and recommendations",
+    "case_interaction_scope": ("Not assessed here: the readings also judge interaction by content quality and "
+                               "personalisation; the case data carry no measure of either, so the report leaves "
+                               "them out rather than guess."),
+    "case_value_scope": ("Not assessed here: market-basket analysis and customer perceived value need basket lines "
+                         "and a perceived-value survey, which the case data do not include; notebook 06 teaches "
+                         "both on their own datasets."),
     "case_no_key_accounts": "This company has no key-account programme; the Burnett matrix does not apply.",
     "case_customers": "Customers",
     "case_industry": "Industry",

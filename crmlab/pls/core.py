@@ -199,6 +199,44 @@ class PLSResult:
 
 # ------------------------------------------------------------------ validation
 
+def _path_pairs(paths) -> list:
+    """The inner model as (from, to) pairs: from an edge list, or an R ``plspm``-style 0/1 matrix.
+
+    The matrix is a DataFrame with the construct names as index and columns;
+    a 1 in row ``TO``, column ``FROM`` is the path FROM -> TO (R's ``plspm``
+    writes it lower-triangular: a construct's row marks its predecessors).
+    """
+    if isinstance(paths, pd.DataFrame):
+        m = paths
+        if list(map(str, m.index)) != list(map(str, m.columns)):
+            raise CRMDataError(
+                "the inner-model matrix must have the same construct names, in the same order, as index and "
+                f"columns; got index {list(m.index)[:7]} and columns {list(m.columns)[:7]}. Fix: build it as "
+                "pd.DataFrame(matrix, index=names, columns=names), a 1 in row TO, column FROM for FROM -> TO.")
+        if m.index.has_duplicates:
+            raise CRMDataError(f"the inner-model matrix names a construct twice: {list(m.index[m.index.duplicated()])}. "
+                               "Fix: one row and one column per construct.")
+        vals = m.apply(pd.to_numeric, errors="coerce")
+        bad = ~(vals.isin([0, 1]))
+        if bad.to_numpy().any():
+            r, c = np.argwhere(bad.to_numpy())[0]
+            raise CRMDataError(
+                f"the inner-model matrix must hold only 0 and 1; row {m.index[r]!r}, column {m.columns[c]!r} is "
+                f"{m.iat[r, c]!r}. Fix: 1 for a path (column -> row), 0 for none.")
+        hits = np.argwhere(vals.to_numpy(dtype="float64") == 1)
+        order = np.lexsort((hits[:, 0], hits[:, 1]))  # by predecessor, then by successor
+        return [(str(m.columns[c]), str(m.index[r])) for r, c in hits[order]]
+    if isinstance(paths, (str, bytes)) or isinstance(paths, Mapping) or paths is None:
+        raise CRMDataError(f"paths={paths!r} must be (from, to) pairs or a 0/1 matrix (DataFrame). "
+                           "Fix: e.g. paths=[('IMAG', 'EXPE'), ('EXPE', 'SAT')].")
+    try:
+        pairs = [tuple(p) for p in paths]
+    except TypeError:
+        raise CRMDataError(f"paths={paths!r} must be (from, to) pairs or a 0/1 matrix (DataFrame). "
+                           "Fix: e.g. paths=[('IMAG', 'EXPE'), ('EXPE', 'SAT')].") from None
+    return pairs
+
+
 def _check_model(blocks, paths, modes) -> tuple[dict, list, dict]:
     if not isinstance(blocks, Mapping) or not blocks:
         raise CRMDataError("blocks must be a non-empty dict {construct: [indicator columns]}. "
@@ -213,7 +251,11 @@ def _check_model(blocks, paths, modes) -> tuple[dict, list, dict]:
                 raise CRMDataError(f"indicator {c!r} is in two blocks ({seen[c]!r} and {name!r}). "
                                    "Fix: each column measures one construct only.")
             seen[c] = name
-    paths = [tuple(p) for p in paths]
+    paths = _path_pairs(paths)
+    for p in paths:
+        if len(p) == 2 and p[0] == p[1]:
+            raise CRMDataError(f"path {p[0]!r} -> {p[1]!r} makes {p[0]!r} drive itself. "
+                               "Fix: remove it (on a matrix: the diagonal must be 0).")
     if not paths:
         raise CRMDataError("the inner model has no paths. Fix: give (from, to) pairs, e.g. [('VAL', 'SAT')].")
     for p in paths:
@@ -485,8 +527,11 @@ def pls_path_model(df: pd.DataFrame, blocks: Mapping[str, Sequence[str]] = BLOCK
         The survey, one row per respondent.
     blocks : mapping {construct: [indicator columns]}, default the ECSI blocks
         In model order (default: the blocks of ``crmlab.datasets.load("ecsi_survey")``).
-    paths : sequence of (from, to) pairs, default the ECSI inner model
-        The inner model, e.g. [("IMAG", "EXPE"), ...]; it must be acyclic and
+    paths : sequence of (from, to) pairs or DataFrame, default the ECSI inner model
+        The inner model as an edge list, e.g. [("IMAG", "EXPE"), ...], or as
+        R ``plspm``'s inner matrix: a 0/1 DataFrame with the construct names
+        as index and columns, a 1 in row TO, column FROM for the path
+        FROM -> TO (lower-triangular in R). Either way it must be acyclic and
         name only constructs that have a block.
     scheme : {"centroid", "factorial", "path"}, default "centroid"
         Inner weighting scheme (the default is ``plspm``'s).
@@ -709,7 +754,10 @@ def satisfaction_index(df: pd.DataFrame, fit: PLSResult, construct: str = "SAT",
     one answering ``high`` scores 100 (1-10 maps to 0-100). The table gives
     ``n, mean`` (on the rating scale), ``index`` (the mean index) and a t
     interval ``ci_low, ci_high`` per group (``by``) or for ``all``. Rows with
-    a missing answer in the block are left out (listwise).
+    a missing answer in the block are left out (listwise; ``.attrs["n_used"]``,
+    ``.attrs["n_dropped"]`` and a :class:`crmlab.CRMWarning` say how many).
+    ``scale`` is the answer scale of the block: ``(0, 10)`` for a 0-10 survey
+    (0 maps to 0, 10 to 100), the default (1, 10) for the ECSI questionnaire.
 
     Example: weights (0.5, 0.5) and answers (10, 8) give (9 - 1) / 9 * 100 = 88.9.
 
@@ -732,6 +780,14 @@ def satisfaction_index(df: pd.DataFrame, fit: PLSResult, construct: str = "SAT",
     x = df[cols].to_numpy(dtype="float64")
     score = pd.Series(x @ w.to_numpy(), index=df.index)
     keep = score.notna()
+    n_dropped = int((~keep).sum())
+    if not keep.any():
+        raise CRMDataError(f"every respondent has a missing answer in the {construct!r} block "
+                           f"({', '.join(map(repr, cols[:5]))}). Fix: check the columns of the survey.")
+    if n_dropped:
+        v._warn(f"satisfaction_index left out {n_dropped} of {len(keep)} rows with a missing answer in the "
+                f"{construct!r} block (listwise); it used {int(keep.sum())}. "
+                "Fix: nothing if that is intended; otherwise fill or drop those rows first.")
     stats = mean_ci((score[keep] - low) / (high - low) * 100, by=df.loc[keep, by] if by else None,
                     confidence=confidence)
     out = pd.DataFrame({
@@ -745,6 +801,7 @@ def satisfaction_index(df: pd.DataFrame, fit: PLSResult, construct: str = "SAT",
         out.index = pd.Index(["all"], name="group")
     else:
         out.index.name = by
+    out.attrs.update(n_used=int(keep.sum()), n_dropped=n_dropped)
     return out
 
 

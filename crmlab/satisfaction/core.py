@@ -28,7 +28,7 @@ from crmlab.stats import mean_ci, ratio_ci, wilson_ci
 ATTRIBUTES = ("quality", "function", "price", "service", "packaging", "taste")
 
 __all__ = [
-    "ATTRIBUTES", "simple_score", "weighted_score", "to_csi", "csi",
+    "ATTRIBUTES", "simple_score", "weighted_score", "to_csi", "csi", "top_box",
     "derived_importance", "stated_importance", "ipa", "IPA_QUADRANTS",
     "repurchase_by_score", "RepurchaseResult", "scores_from_counts", "relative_weights",
 ]
@@ -182,7 +182,9 @@ def csi(data: pd.DataFrame | pd.Series, column: str = "overall", by: str | None 
     The interval is the t interval of the mean, rescaled the same way and
     kept inside [0, 100]. ``data`` is a survey (with ``column``) or a Series
     of scores (e.g. from :func:`weighted_score`). Missing scores are dropped
-    and the remaining n is reported.
+    and the remaining n is reported (``.attrs["n_used"]``, ``.attrs["n_dropped"]``,
+    and a :class:`crmlab.CRMWarning` when any row is dropped). Any scale
+    works, e.g. ``scale=(0, 10)`` maps 0..10 to 0..100.
 
     Returns one row per group (or one row, ``all``): ``n, mean, csi,
     ci_low, ci_high``.
@@ -207,6 +209,7 @@ def csi(data: pd.DataFrame | pd.Series, column: str = "overall", by: str | None 
     keep = scores.notna()
     if not keep.any():
         raise CRMDataError(f"column {column!r} has no answers. Fix: check the column name.")
+    n_dropped = _report_dropped("csi", column, keep)
     stats = mean_ci(scores[keep], by=df.loc[keep, by] if by else None, confidence=confidence)
     out = pd.DataFrame({
         "n": stats["n"],
@@ -218,6 +221,87 @@ def csi(data: pd.DataFrame | pd.Series, column: str = "overall", by: str | None 
     out.index.name = by or "group"
     if by is None:
         out.index = pd.Index(["all"], name="group")
+    out.attrs.update(n_used=int(keep.sum()), n_dropped=n_dropped)
+    return out
+
+
+def _report_dropped(name: str, column: str, keep: pd.Series) -> int:
+    """Rows left out for a missing answer: counted, and said with a CRMWarning (never silent)."""
+    n_dropped = int((~keep).sum())
+    if n_dropped:
+        v._warn(f"{name} left out {n_dropped} of {len(keep)} rows with no answer in {column!r} "
+                f"(row(s) {v._rows(~keep.to_numpy(), keep.index)}); it used {int(keep.sum())}. "
+                "Fix: nothing if that is intended; otherwise fill or drop those rows first.")
+    return n_dropped
+
+
+def top_box(data: pd.DataFrame | pd.Series, column: str = "overall", k: int = 2, scale: tuple[int, int] = (1, 5),
+            by: str | None = None, confidence: float = 0.95) -> pd.DataFrame:
+    """Top-k-box share (e.g. "top-2-box", 满意及非常满意的比例) with a Wilson interval.
+
+    share = answers in the top ``k`` levels of the scale (rating >= high - k + 1)
+    / answers. On 1-5 with k=2 it is the share answering 4 or 5. Missing
+    answers are left out (counted in ``.attrs["n_dropped"]``, with a
+    :class:`crmlab.CRMWarning`). Returns one row per group (or ``all``):
+    ``n, top, share, ci_low, ci_high``; ``.attrs["threshold"]`` is the lowest
+    level counted.
+
+    Parameters
+    ----------
+    data : DataFrame or Series
+        The survey (with ``column``) or one column of ratings.
+    column : str, default "overall"
+        The rating column (whole-number levels on ``scale``).
+    k : int, default 2
+        How many top levels count (1: top box only); fewer than the scale has.
+    scale : (low, high), default (1, 5)
+        The rating scale, e.g. (0, 10) for a 0-10 question.
+    by : str, optional
+        Column to group by; None: one row ``all``.
+    confidence : float, default 0.95
+        Level of the Wilson interval.
+
+    Example
+    -------
+    >>> top_box(pd.Series([5, 4, 3, 2, 5]))[["n", "top", "share"]].iloc[0].tolist()
+    [5.0, 3.0, 0.6]
+
+    Source: the top-box share reported beside mean scores in satisfaction
+    surveys; Wilson (1927) for the interval.
+    """
+    if isinstance(data, pd.Series):
+        df = data.to_frame(column if data.name is None else data.name)
+        column = df.columns[0]
+    else:
+        df = data
+    v.require_frame(df, "data")
+    v.require_columns(df, [column], "data", fix="pass column=... with the name of the rating column.")
+    low, high = _scale(scale)
+    if low != int(low) or high != int(high):
+        raise CRMDataError(f"scale={scale!r} must have whole-number levels for a top-box share. Fix: e.g. scale=(1, 5).")
+    kk = v.require_int(k, "k", minimum=1, maximum=int(high - low))
+    v.require_confidence(confidence)
+    v.require_in_scale(df, [column], low, high, allow_missing=True, integer=True)
+    if by is not None:
+        v.require_group_labels(df, by)
+    x = df[column].astype("float64")
+    keep = x.notna()
+    if not keep.any():
+        raise CRMDataError(f"column {column!r} has no answers. Fix: check the column name.")
+    n_dropped = _report_dropped("top_box", column, keep)
+    threshold = high - kk + 1
+    top = (x[keep] >= threshold).astype("float64")
+    if by is None:
+        counts = pd.DataFrame({"n": [float(len(top))], "top": [float(top.sum())]},
+                              index=pd.Index(["all"], name="group"))
+    else:
+        g = top.groupby(df.loc[keep, by], sort=True, observed=True)
+        counts = pd.DataFrame({"n": g.size().astype("float64"), "top": g.sum()})
+    lo, hi = wilson_ci(counts["top"].to_numpy(), counts["n"].to_numpy(), confidence)
+    out = pd.DataFrame({"n": counts["n"].astype("int64"), "top": counts["top"].astype("int64"),
+                        "share": counts["top"] / counts["n"], "ci_low": np.asarray(lo, dtype="float64"),
+                        "ci_high": np.asarray(hi, dtype="float64")}, index=counts.index)
+    out.attrs.update(n_used=int(keep.sum()), n_dropped=n_dropped, k=kk, threshold=threshold)
     return out
 
 

@@ -59,7 +59,7 @@ N_ITEMS = 22
 ITEM_DIMENSION = {i: d for d, items in DIMENSION_ITEMS.items() for i in items}
 
 __all__ = [
-    "DIMENSIONS", "DIMENSIONS_ZH", "GAPS", "ItemMap", "item_map", "SERVQUAL", "instrument", "gap_model",
+    "DIMENSIONS", "DIMENSIONS_ZH", "GAPS", "ItemMap", "item_map", "item_map_from_table", "SERVQUAL", "instrument", "gap_model",
     "GapResult", "servqual_gaps", "WeightedResult", "weighted_servqual", "cronbach_alpha", "gap1",
     "wave_change", "improvement_priorities", "compare_correlations", "PerfResult", "servperf",
     "zone_of_tolerance", "item_analysis", "item_wording",
@@ -151,8 +151,11 @@ class ItemMap:
 
     ``dimensions``: dimension -> tuple of item ids (in order);
     ``expectation`` / ``perception``: item id -> column name;
-    ``importance``: dimension -> column with importance points, or None.
-    Build one with :func:`item_map`.
+    ``importance``: dimension -> column with importance points, or None;
+    ``item_importance``: item id -> column with a per-item importance
+    rating, or None, turned into dimension weights by ``importance_rule``
+    (``"mean"`` or ``"sum"`` of the dimension's item ratings).
+    Build one with :func:`item_map` or :func:`item_map_from_table`.
     """
 
     dimensions: Mapping
@@ -160,6 +163,8 @@ class ItemMap:
     perception: Mapping
     importance: Mapping | None = None
     templates: tuple = (None, None)
+    item_importance: Mapping | None = None
+    importance_rule: str = "mean"
 
     @property
     def items(self) -> list:
@@ -226,8 +231,12 @@ def _columns(spec, keys, kind: str, key_name: str) -> dict:
     return {k: spec[k] for k in keys}
 
 
+_KIT_IMPORTANCE = "imp_{dimension}"
+_ASSUME = object()  # importance not given: the kit's columns only with the kit's E/P layout
+
+
 def item_map(dimensions: Mapping[str, Sequence], expectation="E{item}", perception="P{item}",
-             importance="imp_{dimension}") -> ItemMap:
+             importance=_ASSUME, item_importance=None, importance_rule: str = "mean") -> ItemMap:
     """Build an :class:`ItemMap`.
 
     ``dimensions`` maps each dimension name to its item ids (any labels, e.g.
@@ -236,6 +245,29 @@ def item_map(dimensions: Mapping[str, Sequence], expectation="E{item}", percepti
     a dict item -> column name; ``importance`` a template with
     ``{dimension}``, a dict dimension -> column, or None (no importance
     points in the data).
+
+    Not given, ``importance`` is the kit's ``"imp_{dimension}"`` only when
+    the E and P columns are the kit's ``"E{item}"``/``"P{item}"``; a map of
+    your own columns assumes no importance columns (None), so
+    :func:`weighted_servqual` asks for ``weights=`` or an importance
+    argument instead of looking for a column that never existed.
+
+    Parameters
+    ----------
+    dimensions : dict
+        Dimension name -> item ids (numbers or names), in the order to report.
+    expectation, perception : str, dict or callable
+        Where each item's E and P answers are: a template with ``{item}``, a dict item -> column,
+        or a function item -> column.
+    importance : str, dict or None
+        Importance points per dimension (a template with ``{dimension}`` or a dict); None: none.
+    item_importance : str, dict, callable or None
+        A per-item importance rating (template with ``{item}``, dict item -> column, or
+        function); optional; pass None to skip. Turned into dimension weights by ``importance_rule``.
+    importance_rule : {"mean", "sum"}, default "mean"
+        A respondent's dimension weight from the per-item ratings: the mean of the dimension's
+        item ratings (every dimension counts alike whatever its length) or their sum (longer
+        dimensions weigh more), divided by the total over the dimensions.
 
     Example
     -------
@@ -271,16 +303,88 @@ def item_map(dimensions: Mapping[str, Sequence], expectation="E{item}", percepti
             seen[i] = d
         dims[str(d)] = items
     all_items = list(seen)
+    v.require_choice(importance_rule, ["mean", "sum"], "importance_rule")
+    if importance is _ASSUME:
+        kit_layout = expectation == "E{item}" and perception == "P{item}" and item_importance is None
+        importance = _KIT_IMPORTANCE if kit_layout else None
     e = _columns(expectation, all_items, "expectation", "item")
     p = _columns(perception, all_items, "perception", "item")
     imp = _columns(importance, list(dims), "importance", "dimension")
+    item_imp = _columns(item_importance, all_items, "item importance", "item")
+    if imp is not None and item_imp is not None:
+        raise CRMDataError("the item map has both importance points per dimension (importance=) and per-item "
+                           "importance ratings (item_importance=). Fix: give one of them, the other None.")
     templates = (expectation if isinstance(expectation, str) else None,
                  perception if isinstance(perception, str) else None)
-    return ItemMap(dims, e, p, imp, templates)
+    return ItemMap(dims, e, p, imp, templates, item_imp, importance_rule)
+
+
+def item_map_from_table(table: pd.DataFrame, item: str = "item", dimension: str = "dimension",
+                        expectation: str | None = None, perception: str | None = None,
+                        importance: str | None = None, importance_rule: str = "mean") -> ItemMap:
+    """The item map of an instrument of any length from a table, one row per item.
+
+    Each row names an item, its dimension and (optionally) the survey
+    columns that hold its expectation, perception and importance answers.
+    The map follows the names in the table, never positions: a survey file
+    that lists item 9 before item 8 maps each column to its own item.
+    Dimensions are reported in the order they first appear, their items in
+    table order.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per item (e.g. read from a sheet of the questionnaire).
+    item : str, default "item"
+        Column with the item ids (numbers or names, each once).
+    dimension : str, default "dimension"
+        Column with each item's dimension.
+    expectation, perception : str or None
+        Columns of ``table`` with the survey column of each item's E and P
+        answer; optional; pass None to use the kit's layout ``E<item>`` / ``P<item>``.
+    importance : str or None
+        Column of ``table`` with the survey column of each item's importance
+        rating; optional; pass None to skip (no importance in the survey:
+        :func:`weighted_servqual` then needs ``weights=``).
+    importance_rule : {"mean", "sum"}, default "mean"
+        How per-item importance ratings become dimension weights (see :func:`item_map`).
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"item": [1, 2, 3], "dimension": ["speed", "care", "speed"],
+    ...                   "e_col": ["e1", "e2", "e3"], "p_col": ["p1", "p2", "p3"]})
+    >>> m = item_map_from_table(t, expectation="e_col", perception="p_col")
+    >>> m.dimensions, m.e_columns
+    ({'speed': (1, 3), 'care': (2,)}, ['e1', 'e3', 'e2'])
+    """
+    v.require_frame(table, "item table")
+    named = [c for c in (expectation, perception, importance) if c is not None]
+    v.require_columns(table, [item, dimension, *named], "item table",
+                      fix="name the columns of the item table: item=..., dimension=..., and expectation=, "
+                          "perception=, importance= (the columns holding the survey column names, or None).")
+    v.require_no_missing(table, [item, dimension, *named],
+                         fix="give every item its id, dimension and columns (or drop the row of an unused item).")
+    v.require_unique(table, item)
+    for col in named:
+        dup = table[col][table[col].duplicated(keep=False)]
+        if len(dup):
+            raise CRMDataError(f"column {col!r} of the item table names one survey column for several items: "
+                               f"{v.show_values(dup)}. Fix: give each item its own survey column.")
+    dims: dict = {}
+    for d, it in zip(table[dimension].astype(str), table[item]):
+        dims.setdefault(d, []).append(it.item() if isinstance(it, np.generic) else it)
+
+    def cols(c):
+        if c is None:
+            return None
+        return {(i.item() if isinstance(i, np.generic) else i): str(x) for i, x in zip(table[item], table[c])}
+
+    return item_map(dims, expectation=cols(expectation) or "E{item}", perception=cols(perception) or "P{item}",
+                    importance=None, item_importance=cols(importance), importance_rule=importance_rule)
 
 
 #: The 22-item SERVQUAL map of the shipped survey.
-SERVQUAL = item_map({d: list(items) for d, items in DIMENSION_ITEMS.items()})
+SERVQUAL = item_map({d: list(items) for d, items in DIMENSION_ITEMS.items()}, importance=_KIT_IMPORTANCE)
 
 
 # ----------------------------------------------------------------- validation
@@ -322,7 +426,19 @@ def _matrix(df: pd.DataFrame, columns: list[str], scale) -> np.ndarray:
 def _prepare(df: pd.DataFrame, items, scale, strict: bool = True):
     v.require_frame(df, "survey")
     imap = item_map(items) if not isinstance(items, ItemMap) else items
-    v.require_columns(df, imap.e_columns + imap.p_columns, "survey", fix=_MAP_FIX)
+    wanted = imap.e_columns + imap.p_columns
+    absent = [c for c in wanted if c not in df.columns]
+    if len(absent) > 3 and len(absent) > len(wanted) // 2:
+        default = imap is SERVQUAL or imap == SERVQUAL
+        raise CRMDataError(
+            f"the survey lacks {len(absent)} of the {len(wanted)} answer columns the item map expects "
+            f"(first: {', '.join(map(repr, absent[:3]))})"
+            + (" - the default map is the 22-item SERVQUAL with columns E1..E22, P1..P22" if default else "")
+            + ". Fix: " + _MAP_FIX
+            + " For a table of items, use item_map_from_table(table, item=..., dimension=..., "
+              "expectation=..., perception=...)."
+        )
+    v.require_columns(df, wanted, "survey", fix=_MAP_FIX)
     if strict:
         _stray_columns(df, imap)
     v.require_scale(scale)
@@ -491,11 +607,35 @@ class WeightedResult:
         return self.table.round(3)._repr_html_()
 
 
+def _item_importance_weights(df: pd.DataFrame, imap: ItemMap) -> np.ndarray:
+    """Dimension weights per respondent from per-item importance ratings (mean or sum per dimension)."""
+    cols = [imap.item_importance[i] for i in imap.items]
+    v.require_columns(df, cols, "survey", fix="pass weights={dimension: weight, ...}, or correct the item "
+                                              "importance columns of the item map.")
+    v.require_numeric(df, cols)
+    v.require_no_missing(df, cols, fix="drop those respondents, or pass fixed weights=... instead.")
+    v.require_nonnegative(df, cols)
+    x = df[cols].to_numpy(dtype="float64")
+    pos = imap.positions()
+    agg = np.mean if imap.importance_rule == "mean" else np.sum
+    raw = np.column_stack([agg(x[:, pos[d]], axis=1) for d in imap.dimension_names])
+    tot = raw.sum(axis=1)
+    if (tot <= 0).any():
+        zero = pd.Series(tot[tot <= 0], index=df.index[tot <= 0])
+        raise CRMDataError(f"item importance ratings are 0 for every item in {int((tot <= 0).sum())} row(s) "
+                           f"({v.show_values(zero)}), so they give no weights. Fix: drop those respondents, "
+                           "or pass fixed weights=... instead.")
+    return raw / tot[:, None]
+
+
 def _importance_weights(df: pd.DataFrame, imap: ItemMap, total: float) -> np.ndarray:
+    if imap.item_importance is not None:
+        return _item_importance_weights(df, imap)
     if imap.importance is None:
         raise CRMDataError(
-            "the item map has no importance columns and no weights were given. "
-            "Fix: pass weights={dimension: weight, ...}, or build the map with importance='imp_{dimension}'."
+            "the item map has no importance columns and no weights were given (a map of your own columns "
+            "assumes none). Fix: pass weights={dimension: weight, ...}, or build the map with "
+            "importance='<points column template with {dimension}>' or item_importance=... (per-item ratings)."
         )
     cols = [imap.importance[d] for d in imap.dimension_names]
     v.require_columns(df, cols, "survey", fix="pass weights={dimension: weight, ...}, or build the item map with "

@@ -5,7 +5,10 @@ Three steps from the simple formula to a value per customer:
 1. the simple retention CLV, m * r / (1 + d - r), and its margin multiplier
    r / (1 + d - r) as a table over retention and discount rates
    (:func:`margin_multiplier_table`; the formula itself is
-   :func:`crmlab.loyalty.clv`, Gupta & Lehmann 2003);
+   :func:`crmlab.loyalty.clv`, Gupta & Lehmann 2003), and the percent rise of
+   CLV from five more points of retention over retention x margin growth
+   (:func:`retention_surface`, against Reichheld & Sasser's 1990 range
+   :data:`RS_RANGE`);
 2. the number of future purchases from the BG/NBD model
    (:mod:`crmlab.loyalty.bgnbd`, Fader, Hardie & Lee 2005a), with the two
    diagnostics of the model's authors: the tracking of cumulative repeat
@@ -53,11 +56,11 @@ from scipy import optimize, special
 from crmlab import validate as v
 from crmlab.errors import CRMDataError, CRMWarning
 from crmlab.loyalty.bgnbd import BGNBD, expected_purchases, expected_purchases_new, fit_bgnbd, p_alive
-from crmlab.loyalty.core import UNIT_DAYS, margin_multiplier, rfm_summary
+from crmlab.loyalty.core import UNIT_DAYS, margin_multiplier, retention_sensitivity, rfm_summary
 from crmlab.stats import z_quantile
 
 __all__ = [
-    "margin_multiplier_table",
+    "margin_multiplier_table", "retention_surface", "RS_RANGE",
     "GammaGamma", "GG_PARAMS", "GG_GTOL", "fit_gamma_gamma", "gamma_gamma_loglik", "gamma_gamma_gradient",
     "expected_spend", "simulate_gamma_gamma", "SpendIndependence", "spend_independence",
     "tracking", "conditional_expectations", "model_clv", "clv_per_customer",
@@ -90,6 +93,100 @@ def margin_multiplier_table(retention=(0.5, 0.6, 0.7, 0.8, 0.9), discount=(0.05,
                            "discount=[0.05, 0.1].")
     table = margin_multiplier(r[:, None], d[None, :])
     return pd.DataFrame(table, index=pd.Index(r, name="retention"), columns=pd.Index(d, name="discount"))
+
+
+RS_RANGE = (25.0, 85.0)
+"""Reichheld & Sasser (1990): five points more retention raised profits by 25% to 85% in the firms they studied."""
+
+
+def _distinct_rates(value, name, low, high, example):
+    arr = v.to_numbers(value, name, f"pass a list of numbers, e.g. {name}={example}.")
+    arr = np.atleast_1d(np.asarray(arr, dtype="float64"))
+    if arr.ndim != 1 or arr.size == 0:
+        raise CRMDataError(f"{name} must be a non-empty 1-d list of numbers. Fix: e.g. {name}={example}.")
+    s = pd.Series(arr)
+    bad = ~np.isfinite(arr) | (arr <= low) | (arr > high)
+    if bad.any():
+        raise CRMDataError(f"{name} must lie above {low:g} and at most {high:g}; got {v.show_values(s[bad])}. "
+                           f"Fix: e.g. {name}={example}.")
+    dup = s.duplicated(keep=False)
+    if dup.any():
+        raise CRMDataError(f"{name} has repeated values {v.show_values(s[dup])}: each row or column must be one "
+                           f"profile. Fix: pass distinct values, e.g. {name}={example}.")
+    return arr
+
+
+def retention_surface(retention=(0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95),
+                      growth=(0.0, 0.02, 0.04, 0.06, 0.08), discount: float = 0.10, delta: float = 0.05,
+                      margin: float = 1.0, periods: int | None = None, acquisition_cost: float = 0.0) -> pd.DataFrame:
+    """Percent rise of CLV from ``delta`` more retention, for every base retention (rows) and margin growth (columns).
+
+    Cell (r, g) = CLV(r + delta) / CLV(r) - 1, in percent, with CLV from
+    :func:`crmlab.loyalty.clv` (margin m growing by g a year of tenure,
+    discount rate d; :func:`crmlab.loyalty.retention_sensitivity` per
+    column). With no acquisition cost the margin cancels, so the surface is
+    the same for every m; an acquisition cost raises every cell (the rise is
+    taken on a smaller net value). Values are rounded to 10 decimals, so that
+    a cell that equals a bound of the range exactly is counted the same on
+    every machine. Reichheld & Sasser (1990) report +25% to
+    +85% (:data:`RS_RANGE`) for their firms; the surface shows where a
+    retention profile and a margin profile land against that range.
+
+    Parameters
+    ----------
+    retention : list of float
+        Base retention rates r (rows), distinct, above 0 and at most 1 - delta.
+    growth : list of float
+        Margin growth per year of tenure g (columns), distinct, above -1.
+    discount : float, default 0.1
+        Discount rate per year d.
+    delta : float, default 0.05
+        The rise in retention (0.05 = five points).
+    margin : float, default 1.0
+        Margin per customer and year (matters only with an acquisition cost).
+    periods : int, optional
+        Horizon in years (None: infinite; then (r + delta)(1 + g) must stay below 1 + d).
+    acquisition_cost : float, default 0.0
+        Cost of winning the customer, subtracted from CLV.
+
+    Example
+    -------
+    >>> s = retention_surface([0.8, 0.9], [0.0, 0.08])
+    >>> s.round(1).values.tolist()   # 0.85/0.25 / (0.8/0.3) - 1 = 27.5%
+    [[27.5, 37.8], [40.7, 82.6]]
+
+    Source: Reichheld, F. F. & Sasser, W. E. (1990). Zero defections: quality
+    comes to services. Harvard Business Review 68(5); the CLV formula: Gupta &
+    Lehmann (2003).
+    """
+    d = _rates(discount, "discount", 10.0)
+    if np.ndim(d) != 0 and np.size(d) != 1:
+        raise CRMDataError("discount must be one rate, not a list. Fix: e.g. discount=0.1 "
+                           "(call once per discount rate).")
+    d = float(np.ravel(d)[0])
+    if isinstance(delta, (bool, np.bool_)) or not isinstance(delta, (int, float, np.integer, np.floating)) \
+            or not 0 < float(delta) < 1:
+        raise CRMDataError(f"delta={delta!r} must be a number between 0 and 1 (the rise in retention). "
+                           "Fix: e.g. delta=0.05 for five points.")
+    delta = float(delta)
+    r = _distinct_rates(retention, "retention", 0.0, 1.0 - delta + 1e-12, "[0.6, 0.7, 0.8]")
+    g = _distinct_rates(growth, "growth", -1.0, 10.0, "[0.0, 0.04, 0.08]")
+    if periods is None:
+        over = (np.minimum(r + delta, 1.0)[:, None] * (1 + g)[None, :]) >= 1 + d
+        if over.any():
+            i, j = np.nonzero(over)
+            pairs = ", ".join(f"(retention {r[a]:g}, growth {g[b]:g})" for a, b in list(zip(i, j))[:5])
+            raise CRMDataError(f"retention + delta times 1 + growth reaches 1 + discount = {1 + d:g} at {pairs}"
+                               f"{' ...' if len(i) > 5 else ''}: the infinite-horizon CLV has no finite value there. "
+                               f"Fix: use growth below {(1 + d) / min(1.0, r.max() + delta) - 1:.3g} or pass periods=.")
+    cols = {gi: retention_sensitivity(margin, np.minimum(r, 1.0 - delta), d, delta, periods, float(gi),
+                                      acquisition_cost)["change_pct"].to_numpy() for gi in g}
+    # rounded to 10 decimals: an exact tie with a bound of RS_RANGE (d = 0.05, r = 0.7 gives 25% exactly,
+    # computed as 24.999999999999996 or 25.000000000000004 depending on the path) falls on the same side everywhere
+    out = pd.DataFrame({k: np.round(c, 10) for k, c in cols.items()}, index=pd.Index(r, name="retention"))
+    out.columns = pd.Index(g, name="growth")
+    out.attrs.update(delta=delta, discount=d)
+    return out
 
 
 def _rates(value, name, upper):

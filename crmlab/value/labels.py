@@ -6,6 +6,16 @@ LABELS = {
     "val_discount": "Discount rate d (per year)",
     "val_multiplier_title": "At d = {d:.0%} a customer kept {r_hi:.0%} a year is worth {hi:.2f} margins, "
                             "at {r_lo:.0%} only {lo:.2f}",
+    # retention-sensitivity surface (Reichheld & Sasser 1990)
+    "val_growth": "Margin growth per year of tenure g (margin profile)",
+    "val_base_retention": "Base retention rate r (retention profile)",
+    "val_rs_below": "below +{low:.0f}%",
+    "val_rs_inside": "+{low:.0f}% to +{high:.0f}% (Reichheld & Sasser)",
+    "val_rs_above": "above +{high:.0f}%",
+    "val_rs_title": "+{points:g} points of retention: {inside} of {cells} cells give +{low:.0f}% to +{high:.0f}%, "
+                    "{below} less, {above} more",
+    "val_rs_title_only": "+{points:g} points of retention: only {inside} of {cells} cells give +{low:.0f}% to +{high:.0f}%, "
+                         "{below} less, {above} more",
     # P(alive)
     "val_recency_weeks": "Recency t_x: week of the last repeat purchase",
     "val_p_alive": "P(alive)",

@@ -1,4 +1,4 @@
-"""Plots for topic 6: margin multipliers, P(alive), BG/NBD tracking and conditional expectations, spend, CLV, equity;
+"""Plots for topic 6: margin multipliers, the retention-sensitivity surface, P(alive), BG/NBD tracking and conditional expectations, spend, CLV, equity;
 market-basket rules and lift; perceived value and the customer value map (Gale 1994)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from crmlab.labels import label, t
 from crmlab.plots._base import INK, PALETTES, bars_with_interval, decorate, get_ax
 from crmlab.value.basket import BASKET, ITEM, SEP, _matrix
 
-__all__ = ["multiplier_heatmap", "p_alive_curves", "tracking_plot", "conditional_plot", "spend_shrinkage",
+__all__ = ["multiplier_heatmap", "retention_surface_heatmap", "p_alive_curves", "tracking_plot", "conditional_plot", "spend_shrinkage",
            "clv_distribution", "equity_heatmap", "rules_map", "lift_heatmap", "cpv_bars", "value_map_plot",
            "VALUE_COLORS"]
 
@@ -30,6 +30,35 @@ def multiplier_heatmap(table: pd.DataFrame, ax=None, lang: str = "en", discount:
     title = t("val_multiplier_title", lang, d=d, r_hi=col.index.max(), hi=col.loc[col.index.max()],
               r_lo=col.index.min(), lo=col.loc[col.index.min()])
     return decorate(ax, title, t("val_discount", lang), t("val_retention", lang), lang)
+
+
+def retention_surface_heatmap(surface: pd.DataFrame, low: float = 25.0, high: float = 85.0, ax=None,
+                              lang: str = "en"):
+    """The surface of :func:`crmlab.value.retention_surface`: each cell's % rise, coloured below / inside / above
+    the range ``low``-``high`` (Reichheld & Sasser's 25-85%); the title counts the cells inside."""
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    if not isinstance(surface, pd.DataFrame) or surface.empty:
+        raise CRMDataError("surface must be the DataFrame of crmlab.value.retention_surface. "
+                           "Fix: surface = value.retention_surface(...).")
+    ax = get_ax(ax, figsize=(7, 5.5))
+    values = surface.to_numpy(dtype="float64")
+    band = np.where(values < low, 0, np.where(values > high, 2, 1))
+    colors = [INK["grey_light"], INK["blue"], INK["orange"]]
+    sns.heatmap(pd.DataFrame(band, index=surface.index, columns=surface.columns), annot=values, fmt=".1f",
+                cmap=ListedColormap(colors), vmin=-0.5, vmax=2.5, cbar=False, linewidths=0.5, linecolor="white",
+                annot_kws={"fontsize": 9}, ax=ax,
+                xticklabels=[f"{g:.0%}" for g in surface.columns], yticklabels=[f"{r:.0%}" for r in surface.index])
+    ax.set_yticks(ax.get_yticks(), [f"{r:.0%}" for r in surface.index], rotation=0)
+    counts = [int((band == k).sum()) for k in range(3)]
+    handles = [Patch(color=c, label=t(key, lang, low=low, high=high))
+               for c, key in zip(colors, ["val_rs_below", "val_rs_inside", "val_rs_above"])]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, frameon=False)
+    key = "val_rs_title_only" if counts[1] < band.size / 2 else "val_rs_title"
+    points = round(100 * float(surface.attrs.get("delta", 0.05)), 6)
+    title = t(key, lang, points=points, inside=counts[1], cells=band.size, low=low, high=high, below=counts[0], above=counts[2])
+    return decorate(ax, title, t("val_growth", lang), t("val_base_retention", lang), lang)
 
 
 def p_alive_curves(model, T: float = 52.0, xs=(1, 3, 6, 12), ax=None, lang: str = "en"):
