@@ -92,7 +92,13 @@ def edition_of(source: str | Path, root=None) -> Edition:
     p = Path(source)
     if not p.is_absolute() and not (root / p).exists() and p.exists():
         p = p.resolve()  # a path relative to the current folder
-    rel = (p.resolve().relative_to(root.resolve()) if p.is_absolute() else p).as_posix()
+    if p.is_absolute():
+        try:
+            p = p.resolve().relative_to(root.resolve())
+        except ValueError:  # outside the kit: the same message as any other path that is not a source notebook
+            p = Path(p.name if p.name.endswith(".ipynb") else f"{p.name}.outside")
+            p = Path("outside-the-kit") / p
+    rel = p.as_posix()
     name = Path(rel).name
 
     def po(kind: str) -> str:

@@ -152,7 +152,7 @@ def describe(name: str, lang: str = "en") -> pd.DataFrame:
     keys = source()
 
     def text(key, en):
-        return t(key, lang) if lang != "en" and keys.get(key) == dictionary_english(en) else en
+        return t(key, lang) if lang != "en" and keys.get(key) == _dictionary_english(en) else en
 
     return pd.DataFrame(
         [(c.name, c.dtype, text(f"dd_{name}__{c.name}__unit", c.unit), text(f"dd_{name}__{c.name}", c.description))
@@ -161,10 +161,10 @@ def describe(name: str, lang: str = "en") -> pd.DataFrame:
     )
 
 
-def dictionary_english(text: str) -> str:
+def _dictionary_english(text: str) -> str:
     """A spec text as ``crmlab/labels/dictionary.py`` stores it: without a bracketed Chinese term.
 
-    >>> dictionary_english("Rating of quality (质量)"), dictionary_english("Bought again (observed)")
+    >>> _dictionary_english("Rating of quality (质量)"), _dictionary_english("Bought again (observed)")
     ('Rating of quality', 'Bought again (observed)')
     """
     import re
