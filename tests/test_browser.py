@@ -230,7 +230,7 @@ def test_start_here_runs_in_jupyterlab(browser, lab):
         _assert_no_errors(page, "00_start_here.ipynb")
         links = page.locator(".jp-Notebook .jp-OutputArea-output a[href*='_satisfaction.ipynb']").count()
         assert links > 0, "the course map rendered no link"
-        assert "Q5: correct" in page.locator(".jp-Notebook").inner_text()
+        assert "Practice: correct" in page.locator(".jp-Notebook").inner_text()  # the check demo (no exercise answer)
         _screenshot(page, SHOTS / "00_start_here.png")
     finally:
         page.close()
