@@ -676,3 +676,21 @@ def require_group_labels(df: pd.DataFrame, by: str) -> None:
             f"df = df[df[{by!r}].fillna('').astype(str).str.strip() != ''], "
             f"or label them, e.g. df[{by!r}] = df[{by!r}].fillna('unknown')."
         )
+
+
+def customer_weights(weights, n: int) -> np.ndarray:
+    """The per-customer weights of a likelihood: ones when ``weights`` is None, else ``n`` finite counts >= 0.
+
+    >>> customer_weights(None, 2).tolist(), customer_weights([1, 3], 2).tolist()
+    ([1.0, 1.0], [1.0, 3.0])
+    """
+    if weights is None:
+        return np.ones(n)
+    try:
+        w = np.asarray(weights, dtype="float64")
+    except (TypeError, ValueError):
+        w = np.array([np.nan])
+    if w.shape != (n,) or not np.all(np.isfinite(w) & (w >= 0)):
+        raise CRMDataError(f"weights must be one count >= 0 per customer ({n} of them); got {weights!r:.80}. "
+                           "Fix: leave weights=None, or pass how many customers share each row.")
+    return w

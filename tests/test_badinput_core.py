@@ -17,6 +17,13 @@ def _dt(values, **kw):
 
 
 CASES: list[Bad] = [
+    # customer_weights (the likelihoods of BG/NBD and Gamma-Gamma)
+    Bad("b1-cw-negative", "crmlab.validate.customer_weights", lambda: v.customer_weights([1, -1], 2),
+        r"weights must be one count >= 0 per customer \(2 of them\)"),
+    Bad("b1-cw-wrong-length", "crmlab.validate.customer_weights", lambda: v.customer_weights([1, 2, 3], 2),
+        r"weights must be one count >= 0 per customer"),
+    Bad("b1-cw-text", "crmlab.validate.customer_weights", lambda: v.customer_weights(["a", "b"], 2),
+        r"got \['a', 'b'\]"),
     # to_datetime
     Bad("b1-dt-tz-offsets-differ", "crmlab.validate.to_datetime",
         _dt(["2013-09-04 10:00+02:00", "2013-09-05 10:00+01:00"]), r"'opened'.*different UTC offsets"),

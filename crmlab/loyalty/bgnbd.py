@@ -404,17 +404,9 @@ def _likelihood_inputs(params, x, tx, T, weights):
     if late.any():
         raise CRMDataError(f"recency t_x must not exceed the age T; got t_x at {_bad_values(tx, late)}. "
                            "Fix: recency is the time of the last repeat purchase, measured like T from the first.")
-    if weights is None:
-        w = np.ones(len(x))
-    else:
-        try:
-            w = np.asarray(weights, dtype="float64")
-        except (TypeError, ValueError):
-            w = np.array([np.nan])
-        if w.shape != x.shape or not np.all(np.isfinite(w) & (w >= 0)):
-            raise CRMDataError(f"weights must be one count >= 0 per customer ({x.size} of them); got {weights!r:.80}. "
-                               "Fix: leave weights=None, or pass how many customers share each row.")
-    return params, x, tx, T, w
+    from crmlab.validate import customer_weights
+
+    return params, x, tx, T, customer_weights(weights, x.size)
 
 
 def p_alive(params, frequency, recency, T):

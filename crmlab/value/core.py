@@ -369,17 +369,7 @@ def _gg_likelihood_inputs(params, x, m, weights):
     if bad.any():
         raise CRMDataError(f"m (mean spend) must be finite and > 0; got "
                            f"{v.show_values(pd.Series(m[bad], index=np.flatnonzero(bad)))}. Fix: correct those values.")
-    if weights is None:
-        w = np.ones(len(x))
-    else:
-        try:
-            w = np.asarray(weights, dtype="float64")
-        except (TypeError, ValueError):
-            w = np.array([np.nan])
-        if w.shape != x.shape or not np.all(np.isfinite(w) & (w >= 0)):
-            raise CRMDataError(f"weights must be one count >= 0 per customer ({x.size}); got {weights!r:.80}. "
-                               "Fix: leave weights=None.")
-    return params, x, m, w
+    return params, x, m, v.customer_weights(weights, x.size)
 
 
 def gamma_gamma_loglik(params, x, m, weights=None) -> float:
