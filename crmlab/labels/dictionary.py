@@ -5,7 +5,8 @@ column description without its bracketed Chinese term (the spec adds it from
 the catalogue), and ``..__unit`` its unit where that is words.
 ``tests/test_zh_edition.py`` fails when a spec's text and this table differ,
 and ``describe`` shows the spec's English for an entry that no longer matches.
-Add a dataset's columns here when its dictionary is translated.
+A topic's own datasets may keep their entries in the topic's ``labels.py`` instead
+(the test reads every ``dd_<dataset>__<column>`` key of :func:`crmlab.labels.source`).
 """
 
 LABELS = {
