@@ -281,28 +281,39 @@ def _cmd_translate(args) -> int:
 
 
 def _cmd_translate_notebooks(args) -> int:
+    """Notebooks (``.ipynb``) and Markdown documents (``.md``: the capstone brief, the guide, site pages)."""
     import time
 
+    from crmlab import doctranslate as D
     from crmlab import nbtranslate as N
 
+    def split(paths):
+        docs = [p for p in paths if str(p).endswith(".md")]
+        return [p for p in paths if p not in docs], docs
+
     if args.notebooks is not None:
-        sources = args.notebooks or [e.source for e in N.editions()]
-        for src in sources:
-            c = N.extract(src)
-            ed = N.edition_of(src)
-            print(f"{ed.catalogue}: {c['new']} new, {c['fuzzy']} changed (marked fuzzy), "
-                  f"{c['dropped']} dropped, {c['same']} unchanged")
+        nbs, docs = split(args.notebooks) if args.notebooks else (
+            [e.source for e in N.editions()], [d.source for d in D.documents()])
         todo_total = 0
-        for src in sources:
-            for kind, ids in N.problems(src).items():
-                if ids:
-                    todo_total += len(ids)
-                    print(f"  {N.edition_of(src).catalogue}: {kind} ({len(ids)}): {', '.join(ids)}")
+        for mod, srcs, edition in ((N, nbs, N.edition_of), (D, docs, D.doc_edition_of)):
+            for src in srcs:
+                c = mod.extract(src)
+                print(f"{edition(src).catalogue}: {c['new']} new, {c['fuzzy']} changed (marked fuzzy), "
+                      f"{c['dropped']} dropped, {c['same']} unchanged")
+            for src in srcs:
+                for kind, ids in mod.problems(src).items():
+                    if ids:
+                        todo_total += len(ids)
+                        print(f"  {edition(src).catalogue}: {kind} ({len(ids)}): {', '.join(ids)}")
         if args.check and todo_total:
             return 1
     if args.build_zh is not None:
         start = time.perf_counter()
-        N.build(args.build_zh or None, execute=not args.no_execute)
+        nbs, docs = split(args.build_zh)
+        if docs or not args.build_zh:
+            D.build(docs or None)
+        if nbs or not args.build_zh:
+            N.build(nbs or None, execute=not args.no_execute)
         print(f"Chinese edition built in {time.perf_counter() - start:.1f} s")
     return 0
 
@@ -389,11 +400,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="exit 1 on a missing, fuzzy or stale entry or an old .mo")
     p.add_argument("--notebooks", nargs="*", metavar="NOTEBOOK",
                    help="extract the English markdown into the notebook catalogues crmlab/locale/zh/{notebooks,"
-                        "exercises}/*.po (changed -> fuzzy); no NOTEBOOK: every notebook of the Chinese edition; "
+                        "exercises}/*.po (changed -> fuzzy), or a Markdown document (exercises/x.md, guide/x.md, site/x.md) into "
+                        "crmlab/locale/zh/docs/; no NOTEBOOK: every notebook and document of the Chinese edition; "
                         "a NOTEBOOK without a catalogue joins the edition")
     p.add_argument("--build-zh", nargs="*", metavar="NOTEBOOK",
                    help="build the Chinese notebooks (notebooks/zh, exercises/zh) from the English code and the "
-                        "catalogues, and execute them; no NOTEBOOK: the whole edition")
+                        "catalogues, and execute them (a .md document: its zh copy); no NOTEBOOK: the whole edition")
     p.add_argument("--no-execute", action="store_true", help="with --build-zh: write the notebooks without running them")
     p.set_defaults(func=_cmd_translate)
     return parser
