@@ -9,9 +9,10 @@ English source                                     Chinese edition (generated, c
 ``exercises/NN_x.md`` (e.g. the capstone brief)    ``exercises/zh/NN_x.md``
 ``guide/NN_x.md`` (the instructor guide)           ``guide/zh/NN_x.md``
 ``site/<page>.md`` (pages of the course website)   ``site/zh/<page>.md``
+``README.md`` (the kit's front page)               ``README.zh.md``
 =================================================  ==============================================
 
-Catalogue: ``crmlab/locale/zh/docs/<folder>__<name>.po``. A document is in the
+Catalogue: ``crmlab/locale/zh/docs/<folder>__<name>.po`` (``README.po`` for the README). A document is in the
 Chinese edition when its catalogue exists.
 
 A document is cut into blocks at blank lines (a fenced code block is one block,
@@ -61,10 +62,12 @@ def doc_edition_of(source: str | Path, root=None) -> DocEdition:
         except ValueError:
             p = Path("outside-the-kit") / p.name
     rel = p.as_posix()
+    if rel == "README.md":
+        return DocEdition(rel, f"README.{LANG}.md", (catalogues(root) / "docs" / "README.po").relative_to(root).as_posix())
     m = re.fullmatch(rf"({'|'.join(FOLDERS)})/([^/]+)\.md", rel)
     if not m or m.group(2).lower() == "readme":
         raise CRMDataError(f"translate: {source!s} is not an English document of the kit "
-                           f"({', '.join(f + '/<name>.md' for f in FOLDERS)}). Fix: give one of those; "
+                           f"(README.md, {', '.join(f + '/<name>.md' for f in FOLDERS)}). Fix: give one of those; "
                            "a Chinese copy (…/zh/…) is built, never translated.")
     folder, name = m.groups()
     po = (catalogues(root) / "docs" / f"{folder}__{name}.po").relative_to(root).as_posix()
@@ -74,7 +77,7 @@ def doc_edition_of(source: str | Path, root=None) -> DocEdition:
 def documents(root=None) -> list[DocEdition]:
     """Every document of the Chinese edition: those whose catalogue exists (and whose English exists)."""
     root = _root(root)
-    out = []
+    out = [doc_edition_of("README.md", root)] if (catalogues(root) / "docs" / "README.po").exists() else []
     for po in sorted((catalogues(root) / "docs").glob("*__*.po")):
         folder, _, name = po.stem.partition("__")
         src = root / folder / f"{name}.md"

@@ -89,7 +89,7 @@ def test_extract_build_and_a_changed_paragraph_goes_fuzzy(kit):
 
 
 def test_only_kit_documents_are_translated(kit):
-    for bad in ("guide/zh/01_x.md", "README.md", "notes/x.md", "guide/README.md"):
+    for bad in ("guide/zh/01_x.md", "README.zh.md", "notes/x.md", "guide/README.md"):
         with pytest.raises(CRMDataError, match="not an English document"):
             D.doc_edition_of(bad, kit)
 
