@@ -198,8 +198,8 @@ LABELS.update({
                       "that the frequent buyers pull up, so their expected spend is overstated. Read the model CLV "
                       "below with that in mind, or fit the model per segment.",
     "val_nb_ind_neg": "The correlation is {r:.2f} with a {conf:.0%} interval from {lo:.2f} to {hi:.2f}: clearly "
-                      "below 0. Here frequent buyers also spend less per purchase (the types that buy most are also "
-                      "the big spenders), which the model rules out: it shrinks the occasional buyers toward a mean "
+                      "below 0. Here frequent buyers spend less per purchase (the types that buy most are the small "
+                      "spenders), which the model rules out: it shrinks the occasional buyers toward a mean "
                       "that the frequent buyers pull down, so their expected spend is understated. Read the model CLV "
                       "below with that in mind, or fit the model per segment.",
     "val_nb_clv_first": "margin rate {rate:.3f}; customer {customer}: CLV by hand {clv:.2f} CNY",
