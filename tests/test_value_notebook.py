@@ -21,7 +21,7 @@ def test_papermill_sees_every_parameter():
     import papermill as pm
 
     for path, names in [(NB, {"seed", "n_customers", "lang", "calibration_end", "observation_end", "discount",
-                              "years", "confidence", "n_baskets", "n_respondents"}), (EX, {"seed", "n_customers"})]:
+                              "years", "confidence", "n_baskets", "n_respondents"}), (EX, {"seed", "n_customers", "lang"})]:
         assert set(pm.inspect_notebook(str(path))) == names, path
 
 
