@@ -21,7 +21,7 @@ def test_papermill_sees_every_parameter():
     import papermill as pm
 
     for path, names in [(NB, {"seed", "n_customers", "lang", "calibration_end", "observation_end", "discount",
-                              "years", "confidence", "n_baskets", "n_respondents"}), (EX, {"seed", "n_customers"})]:
+                              "years", "confidence", "n_baskets", "n_respondents"}), (EX, {"seed", "n_customers", "lang"})]:
         assert set(pm.inspect_notebook(str(path))) == names, path
 
 
@@ -144,8 +144,9 @@ def _sections(nb) -> list[str]:
 
 
 @pytest.mark.slow
-def test_notebook_in_chinese_with_seed_5(tmp_path):
-    nb = run_notebook(NB, tmp_path, seed=5, n_customers=1200, lang="zh", n_baskets=3000, n_respondents=800)
+def test_notebook_with_seed_5(tmp_path):
+    """Another seed and size in English (the Chinese run with seed 5: tests/test_value_zh.py)."""
+    nb = run_notebook(NB, tmp_path, seed=5, n_customers=1200, n_baskets=3000, n_respondents=800)
     assert errors(nb) == []
     s, bg, gg, clv = _truth(5, 1200)
     text, md = all_text(nb), _markdown(nb)

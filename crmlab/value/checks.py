@@ -17,7 +17,7 @@ from crmlab import datasets
 from crmlab import loyalty as loy
 from crmlab import validate as _v
 from crmlab import value as val
-from crmlab.checks import Feedback, check_number, check_set, interpretation, number, unanswered, wrong
+from crmlab.checks import Feedback, _t, check_number, check_set, interpretation, number, set_lang, unanswered, wrong
 from crmlab.value import basket as _b
 from crmlab.value import perceived as _p
 
@@ -31,12 +31,14 @@ MIN_SUPPORT = 0.02  # q7: the support every itemset of the answer must reach
 
 
 def exercise_data(seed: int = 3, n_customers: int = 2000, n_baskets: int = 5000,
-                  n_respondents: int = 1200) -> dict[str, pd.DataFrame]:
-    """The exercise's tables drawn with ``seed``: the transactions of topic 3, basket lines, the value survey."""
+                  n_respondents: int = 1200, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """The exercise's tables drawn with ``seed``: the transactions of topic 3, basket lines, the value survey.
+    The checks speak ``lang`` from then on."""
     seed = _v.require_int(seed, "seed", minimum=0)
     n_customers = _v.require_int(n_customers, "n_customers", minimum=50)
     n_baskets = _v.require_int(n_baskets, "n_baskets", minimum=100)
     n_respondents = _v.require_int(n_respondents, "n_respondents", minimum=40)
+    set_lang(lang)
     return {"tx": datasets.generate("loyalty_transactions", seed=seed, n_customers=n_customers).frame,
             "lines": datasets.generate("basket_lines", seed=seed, n_baskets=n_baskets).frame,
             "value_survey": datasets.generate("perceived_value_survey", seed=seed,
@@ -138,33 +140,20 @@ RUBRICS = {
 
 
 def q1_multiplier(answer, tx: pd.DataFrame) -> Feedback:
-    return check_number("Q1", answer, _multiplier(tx), 0.001,
-                        "the multiplier is what one unit of yearly margin is worth over a customer's life: the kept "
-                        "share over (1 + discount rate - kept share); the kept share is the customers of the first "
-                        "year who bought again in the second, over all customers of the first year.",
-                        digits=3)
+    return check_number("Q1", answer, _multiplier(tx), 0.001, _t("val_hint_q1"), digits=3)
 
 
 def q2_mean_p_alive(answer, tx: pd.DataFrame) -> Feedback:
-    return check_number("Q2", answer, _p_alive(tx), 0.005,
-                        "fit the buy-till-you-die model on the calibration period (weeks, purchase days) and average "
-                        "every customer's probability of still being active at its end. Give a share between 0 "
-                        "and 1.", digits=3)
+    return check_number("Q2", answer, _p_alive(tx), 0.005, _t("val_hint_q2"), digits=3)
 
 
 def q3_expected_spend(answer, tx: pd.DataFrame) -> Feedback:
     expected = _spend(tx)
-    return check_number("Q3", answer, expected, 0.0,
-                        "fit the spend model on the customers with repeat purchases (their mean spend per repeat "
-                        "purchase day); a customer with one purchase is pulled toward the population mean, with "
-                        "weight (q - 1) / (p x + q - 1) on it.", rel=0.01)
+    return check_number("Q3", answer, expected, 0.0, _t("val_hint_q3"), rel=0.01)
 
 
 def q4_base_value(answer, tx: pd.DataFrame) -> Feedback:
-    return check_number("Q4", answer, _base_value(tx), 0.0,
-                        "per customer: expected purchases in each period of the horizon x expected spend x the "
-                        "margin rate of the calibration data, discounted at 10% a year, summed over 3 years; then "
-                        "add up over the customers.", rel=0.01)
+    return check_number("Q4", answer, _base_value(tx), 0.0, _t("val_hint_q4"), rel=0.01)
 
 
 def q5_interpretation(answer) -> Feedback:
@@ -174,17 +163,13 @@ def q5_interpretation(answer) -> Feedback:
 def q6_rule_lift(answer, lines: pd.DataFrame) -> Feedback:
     """Q6: the lift of cereal → milk, to 2 decimals (within 1%)."""
     expected = _lift(lines)
-    fb = check_number("Q6", answer, expected, 0.005, "lift compares how often the consequent is bought after the "
-                      "antecedent with how often it is bought in any basket; 1 means no association.",
-                      rel=0.01, digits=2)
+    fb = check_number("Q6", answer, expected, 0.005, _t("val_hint_q6"), rel=0.01, digits=2)
     if fb.status == "wrong" and not unanswered(answer):
         x, m = number(answer), _b.rule_metrics(lines, *LIFT_RULE)
         if x is not None and abs(x - m.confidence) <= 0.01:
-            return wrong("Q6", "that is the confidence, P(milk | cereal). Lift also asks how common milk is in "
-                               "baskets in general.")
+            return wrong("Q6", _t("val_hint_q6_confidence"))
         if x is not None and abs(x - m.support) <= 0.005:
-            return wrong("Q6", "that is the support of the rule (how often both are bought). Lift compares the "
-                               "observed share with what independence would give.")
+            return wrong("Q6", _t("val_hint_q6_support"))
     return fb
 
 
@@ -192,16 +177,13 @@ def q7_top_itemset(answer, lines: pd.DataFrame) -> Feedback:
     """Q7: the items of the itemset (2 or 3 items) with the highest lift among those in >= 2% of baskets."""
     expected = _top_itemset(lines)
     items = list(_b.basket_matrix(lines).columns)
-    fb = check_set("Q7", answer, expected, "look only at itemsets that reach the minimum support; among them, "
-                   "which items are bought together far more often than their separate shares predict?",
-                   options=items, prefix="item_")
+    fb = check_set("Q7", answer, expected, _t("val_hint_q7"), options=items, prefix="item_")
     if fb.status == "wrong" and not unanswered(answer):
         rules = _b.association_rules(lines, min_support=0.002, max_len=3)
         loose = sorted(rules.iloc[0]["antecedent"].split(_b.SEP) + rules.iloc[0]["consequent"].split(_b.SEP))
         got = check_set("Q7", answer, loose, "", options=items, prefix="item_")
         if got.status == "right" and loose != expected:
-            return wrong("Q7", "that itemset has the highest lift, but it is in fewer than 2% of the baskets: "
-                               "rare itemsets get large lifts by chance. Apply the minimum support first.")
+            return wrong("Q7", _t("val_hint_q7_rare"))
     return fb
 
 
