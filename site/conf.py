@@ -40,4 +40,5 @@ html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 html_search_language = "zh" if LANG == "zh" else "en"
+html_show_search_summary = False  # a summary is fetched from the page, which a browser refuses from file://
 suppress_warnings = ["myst.header", "mystnb.unknown_mime_type", "misc.highlighting_failure"]
