@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test bench notebooks zh data exercises lab browser-test clean
+.PHONY: setup run test bench notebooks zh data exercises lab site slides browser-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,12 +39,18 @@ data: $(STAMP)  ## regenerate datasets/ and its data dictionary
 exercises: $(STAMP)  ## regenerate student exercise notebooks from the solutions
 	$(BIN)/crmlab exercises
 
+site: $(STAMP)  ## the course website (English + Chinese, offline) in build/site: open build/site/index.html
+	$(BIN)/crmlab site --out build/site
+
+slides: $(STAMP)  ## one reveal.js deck per teaching notebook in build/slides/<lang>/ (offline)
+	$(BIN)/crmlab slides --out build/slides
+
 lab: $(STAMP)  ## open the course in JupyterLab (start with notebooks/00_start_here.ipynb)
 	$(BIN)/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb
 
 browser-test: $(STAMP)  ## JupyterLab driven in headless Chromium (needs root for apt on Debian)
 	bash .ci/browser-setup.sh $(VENV)
-	$(BIN)/python -m pytest -m browser -p no:xdist tests/test_browser.py
+	$(BIN)/python -m pytest -m browser -p no:xdist tests/test_browser.py tests/test_browser_site.py
 
 clean:
 	rm -rf build reports

@@ -12,6 +12,8 @@
     crmlab grade      run and score the submitted notebooks: gradebook, feedback pages, class summary
     crmlab translate  (authors) the Chinese catalogue: --update from the English source, --compile the .mo;
                       the Chinese notebooks: --notebooks (extract), --build-zh (build and execute)
+    crmlab site       the course website (English and Chinese, offline) into build/site
+    crmlab slides     the lecture slides (reveal.js, offline) into build/slides; --tag writes slide tags
 """
 
 from __future__ import annotations
@@ -318,6 +320,32 @@ def _cmd_translate_notebooks(args) -> int:
     return 0
 
 
+def _langs(value: str) -> tuple[str, ...]:
+    langs = tuple(x.strip() for x in str(value).split(",") if x.strip())
+    bad = [x for x in langs if x not in ("en", "zh")]
+    if bad or not langs:
+        raise CRMDataError(f"--lang: {value!r} is not a list of editions. Fix: en, zh or en,zh.")
+    return langs
+
+
+def _cmd_site(args) -> int:
+    from crmlab import site
+
+    site.build(args.out, root=args.root, langs=_langs(args.lang))
+    return 0
+
+
+def _cmd_slides(args) -> int:
+    from crmlab import slides
+
+    if args.tag:
+        for name, n in slides.tag_notebooks(args.root).items():
+            print(f"{name}: {n} cells tagged")
+        return 0
+    slides.build(args.out, root=args.root, langs=_langs(args.lang))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crmlab", description="crmlab: the CRM analytics course kit")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -393,6 +421,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("execute", help="(authors) execute notebooks in place, top to bottom, in a fresh kernel")
     p.add_argument("paths", nargs="+", help="notebooks to execute and save with their outputs")
     p.set_defaults(func=_cmd_execute)
+
+    p = sub.add_parser("site", help="the course website, English and Chinese, that opens offline (Sphinx)")
+    p.add_argument("--out", default="build/site", help="output folder (default: build/site)")
+    p.add_argument("--lang", default="en,zh", help="editions: en, zh or en,zh (default: en,zh)")
+    p.add_argument("--root", default=None, help=ROOT_HELP)
+    p.set_defaults(func=_cmd_site)
+
+    p = sub.add_parser("slides", help="one reveal.js deck per teaching notebook, offline; --tag: slide tags")
+    p.add_argument("--out", default="build/slides", help="output folder (default: build/slides)")
+    p.add_argument("--lang", default="en,zh", help="editions: en, zh or en,zh (default: en,zh)")
+    p.add_argument("--tag", action="store_true", help="write the rule's slide tags into the English teaching "
+                                                       "notebooks (cells that have one keep it)")
+    p.add_argument("--root", default=None, help=ROOT_HELP)
+    p.set_defaults(func=_cmd_slides)
 
     p = sub.add_parser("translate", help="(authors) the Chinese catalogue crmlab/locale/zh (needs Babel)")
     p.add_argument("--update", action="store_true", help="write the current English into the .po (changed -> fuzzy)")

@@ -7,7 +7,7 @@ import yaml  # pulled in by jupyter's dependencies
 
 from nbtools import ROOT
 
-PIP_ONLY = {"mplfonts", "seminr"}  # not on conda-forge: installed through the pip section
+PIP_ONLY = {"mplfonts", "seminr", "sphinx-revealjs"}  # not on conda-forge: installed through the pip section
 
 
 def _name_spec(req: str) -> tuple[str, str]:
