@@ -331,7 +331,7 @@ def _langs(value: str) -> tuple[str, ...]:
 def _cmd_site(args) -> int:
     from crmlab import site
 
-    site.build(args.out, root=args.root, langs=_langs(args.lang))
+    site.build(args.out, root=args.root, langs=_langs(args.lang), instructor=not args.students)
     return 0
 
 
@@ -425,6 +425,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("site", help="the course website, English and Chinese, that opens offline (Sphinx)")
     p.add_argument("--out", default="build/site", help="output folder (default: build/site)")
     p.add_argument("--lang", default="en,zh", help="editions: en, zh or en,zh (default: en,zh)")
+    p.add_argument("--students", action="store_true", help="leave out the instructor's guide (its model "
+                                                           "answers): a site to give students")
     p.add_argument("--root", default=None, help=ROOT_HELP)
     p.set_defaults(func=_cmd_site)
 

@@ -60,8 +60,10 @@ def _root(root=None) -> Path:
 
 
 # ---------------------------------------------------------------- what goes on the site
-def pages(root, lang: str) -> dict[str, Path]:
-    """Staged path -> source file of every page of one edition (a missing Chinese copy: the English one)."""
+def pages(root, lang: str, instructor: bool = True) -> dict[str, Path]:
+    """Staged path -> source file of every page of one edition (a missing Chinese copy: the English one).
+
+    ``instructor=False`` leaves out the instructor's guide (its model answers): a site for students."""
     root = Path(root)
     zh = lang == "zh"
 
@@ -76,7 +78,7 @@ def pages(root, lang: str) -> dict[str, Path]:
     for md in sorted((root / "exercises").glob("[0-9][0-9]_*.md")):
         out[f"exercises/{md.name}"] = pick(md, root / "exercises/zh" / md.name)
     out["datasets/README.md"] = pick(root / "datasets/README.md", root / "datasets/README.zh.md")
-    for md in sorted((root / "guide").glob("[0-9][0-9]_*.md")):
+    for md in sorted((root / "guide").glob("[0-9][0-9]_*.md")) if instructor else ():
         out[f"guide/{md.name}"] = pick(md, root / "guide/zh" / md.name)
     return out
 
@@ -198,15 +200,15 @@ def index_page(root, lang: str, staged: dict[str, Path]) -> str:
     return text.rstrip() + "\n\n" + "\n".join(trees)
 
 
-def stage(root, lang: str, dst: Path) -> dict[str, Path]:
-    """Write one edition's Sphinx source folder ``dst``; the staged pages."""
+def stage(root, lang: str, dst: Path, instructor: bool = True) -> dict[str, Path]:
+    """Write one edition's Sphinx source folder ``dst``; the staged pages (``instructor``: with the guide)."""
     root = Path(root)
     if dst.exists():
         shutil.rmtree(dst)
     dst.mkdir(parents=True)
     shutil.copy(root / "site/conf.py", dst / "conf.py")
     shutil.copytree(root / "site/_ext", dst / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
-    staged = pages(root, lang)
+    staged = pages(root, lang, instructor)
     targets = _link_map(root, staged, dst)
     for rel, src in staged.items():
         out = dst / rel
@@ -229,8 +231,10 @@ def _redirect() -> str:
             "<p><a href=\"en/index.html\">English</a> · <a href=\"zh/index.html\">中文</a></p></body></html>\n")
 
 
-def build(out="build/site", root=None, langs=LANGS, progress=print) -> Path:
-    """Build the website of ``langs`` into ``out`` (``out/en``, ``out/zh``, ``out/index.html``); checked."""
+def build(out="build/site", root=None, langs=LANGS, progress=print, instructor: bool = True) -> Path:
+    """Build the website of ``langs`` into ``out`` (``out/en``, ``out/zh``, ``out/index.html``); checked.
+
+    ``instructor=False`` (``crmlab site --students``): without the instructor's guide, to give students."""
     root = _root(root)
     out = Path(out)
     if not out.is_absolute():
@@ -242,7 +246,7 @@ def build(out="build/site", root=None, langs=LANGS, progress=print) -> Path:
     src_root = out.parent / (out.name + "-src")
     procs = []
     for lang in langs:
-        stage(root, lang, src_root / lang)
+        stage(root, lang, src_root / lang, instructor)
         if (out / lang).exists():
             shutil.rmtree(out / lang)
         env = dict(os.environ, CRMLAB_SITE_LANG=lang, PYTHONHASHSEED="0")

@@ -75,6 +75,13 @@ def test_both_editions_have_the_same_pages(staged):
     assert not any("solutions" in n for n in names)
 
 
+def test_a_students_site_has_no_instructor_guide():
+    full, students = site.pages(ROOT, "zh"), site.pages(ROOT, "zh", instructor=False)
+    assert any(k.startswith("guide/") for k in full)
+    assert not any(k.startswith("guide/") for k in students)
+    assert set(students) == {k for k in full if not k.startswith("guide/")}
+
+
 def test_staged_exercises_are_the_student_copies_and_widgets_become_a_note(staged):
     for lang, (dst, pages) in staged.items():
         for rel in pages:
