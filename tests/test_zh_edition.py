@@ -48,6 +48,15 @@ def latin_sentences(markdown: str) -> list[str]:
     return [m.group(0) for m in _LATIN_RUN.finditer("\n".join(kept)) if m.group(0) not in ALLOWED]
 
 
+def test_every_notebook_and_exercise_is_in_the_edition():
+    """The whole course: every teaching notebook, every exercise solution (and so its student copy)."""
+    english = {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    english |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "exercises/solutions").glob("[0-9][0-9]_*.ipynb")}
+    assert english - set(IDS) == set(), "Fix: crmlab translate --notebooks <nb>, translate, crmlab translate --build-zh"
+    students = {p.name for p in (ROOT / "exercises").glob("[0-9][0-9]_*.ipynb")}
+    assert students == {p.name for p in (ROOT / "exercises/zh").glob("[0-9][0-9]_*.ipynb")}
+
+
 def test_the_pilot_is_in_the_edition():
     assert {"notebooks/00_start_here.ipynb", "notebooks/01_satisfaction.ipynb",
             "exercises/solutions/01_satisfaction.ipynb"} <= set(IDS)
