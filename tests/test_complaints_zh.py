@@ -149,3 +149,13 @@ def test_data_dictionary_of_the_complaint_datasets_in_chinese():
     queue = datasets.describe("contact_queue", "zh").set_index("列")
     assert queue.loc["wait_seconds", "单位或取值范围"] == "秒"
     assert datasets.describe("contact_queue").equals(datasets.describe("contact_queue", "en"))
+
+
+def test_exercise_data_refuses_an_unknown_language():
+    from crmlab.errors import CRMDataError
+
+    try:
+        with pytest.raises(CRMDataError, match="lang='fr'"):
+            check.exercise_data(seed=1, n=50, lang="fr")
+    finally:
+        set_lang("en")

@@ -205,7 +205,7 @@ LABELS.update({
         'customers with no problem. Among complainers, {full_gold:.0%} of gold members were fully '
         'resolved against {full_basic:.0%} of basic ones; and even with no problem at all, gold members '
         'came back {rate_gold:.0%} of the time against {rate_basic:.0%} for basic ones. The tier raises '
-        'both the chance of a resolution and the chance of coming back: it is a **confounder** (混杂因素).'),
+        'both the chance of a resolution and the chance of coming back: it is a **confounder**.'),
     'cp_nb_within_hand': 'Within-tier difference, weighted: {d:.1f} points',
     'cp_nb_raw_within': (
         'Raw: {raw:+.1f} points ({conf:.0%} CI {raw_lo:+.1f} to {raw_hi:+.1f}); within tiers: {d:+.1f} '
