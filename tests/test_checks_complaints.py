@@ -96,8 +96,12 @@ def test_solution_model_answer_quotes_the_students_numbers():
 
     sol = nbformat.read(ROOT / "exercises/solutions/02_complaints.ipynb", as_version=4)
     src = "\n".join(c.source for c in sol.cells)
-    assert "# Solution: q6" in src and "Model answer" in src
+    # the model answer is built from label keys (so the Chinese edition has it in Chinese) and the student's numbers
+    assert "# Solution: q6" in src and 't("cp_ex_q6_raw_holds"' in src and "**ci" in src
+    from crmlab.labels import t
+
+    assert t("cp_ex_q6_raw_holds", "en", seed=1, raw=1, raw_lo=0, raw_hi=2).startswith("Model answer (seed 1)")
     student = nbformat.read(ROOT / "exercises/02_complaints.ipynb", as_version=4)
-    assert "Model answer" not in "\n".join(c.source for c in student.cells)
+    assert "cp_ex_q6_" not in "\n".join(c.source for c in student.cells)
     texts = "\n".join(c.source for c in student.cells if c.cell_type == "markdown")
     assert "within 0.5 h" in texts and "within 1%" in texts  # tolerances stated in the questions

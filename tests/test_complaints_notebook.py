@@ -10,9 +10,9 @@ from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
 
 
 @pytest.mark.slow
-def test_notebook_runs_in_chinese_with_another_seed_size_and_sla(tmp_path):
+def test_notebook_runs_with_another_seed_size_and_sla(tmp_path):
     nb = run_notebook(ROOT / "notebooks/02_complaints.ipynb", tmp_path, seed=7, n_complaints=600,
-                      sla_hours=72, lang="zh")
+                      sla_hours=72)
     assert errors(nb) == []
     log = datasets.generate("complaint_log", seed=7, n=600).frame
     k = cp.complaint_kpis(log, sla_hours=72).iloc[0]
@@ -22,7 +22,7 @@ def test_notebook_runs_in_chinese_with_another_seed_size_and_sla(tmp_path):
     rec = cp.recovery_table(cust)
     assert find_number(nb, "Recovery effect:") == pytest.approx(round(rec.difference * 100, 1))
     adj = cp.recovery_adjusted(cust, by="tier")
-    assert find_number(nb, "within tiers: ") == pytest.approx(round(adj.difference * 100, 1))
+    assert f"within tiers: {adj.difference * 100:+.1f} points" in all_text(nb)
     rm = cp.restricted_mean(log, horizon=720, end=datasets.generate("complaint_log", seed=7, n=600).truth["period_end"])
     assert find_number(nb, "The average case stays open **") == pytest.approx(round(rm["rmst_h"].item(), 1))
     text = all_text(nb)
@@ -34,7 +34,8 @@ def test_notebook_runs_in_chinese_with_another_seed_size_and_sla(tmp_path):
     assert verdict in text
     q = cp.queue_metrics(datasets.generate("contact_queue", seed=7).frame).iloc[0]
     assert f"{1 - q['handled_rate'] - q['abandon_rate']:.1%}** got through but ended in voicemail" in text
-    assert "确定问题究竟是什么" in text and "寻求上一级的帮助" in text  # decision model in Chinese
+    assert "Define the problem" in text and "Escalate: seek help one level up" in text  # the decision model
+    assert "起投诉" not in text  # lang en: nothing in Chinese (the Chinese run: tests/test_complaints_zh.py)
     assert has_png(nb) >= 8
 
 

@@ -15,8 +15,8 @@ from crmlab import validate as _v
 
 from crmlab import complaints as cp
 from crmlab import datasets
-from crmlab.checks import (Feedback, check_bool, check_choice, check_number, check_series, grade_number,
-                           interpretation, not_answered, number, right, unanswered, wrong)
+from crmlab.checks import (Feedback, _t, check_bool, check_choice, check_number, check_series, grade_number,
+                           interpretation, name_of, not_answered, number, right, set_lang, unanswered, wrong)
 
 Q1_CATEGORY = "installation"
 Q2_TOL_H = 0.5  # hours, stated in the question
@@ -43,10 +43,12 @@ RUBRICS = {
 }
 
 
-def exercise_data(seed: int = 42, n: int = 3000) -> dict[str, pd.DataFrame]:
-    """The exercise's tables: a complaint log and its customers, drawn with ``seed``."""
+def exercise_data(seed: int = 42, n: int = 3000, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """The exercise's tables: a complaint log and its customers, drawn with ``seed``. The checks speak
+    ``lang`` from then on."""
     seed = _v.require_int(seed, 'seed', minimum=0)
     n = _v.require_int(n, 'n', minimum=1)
+    set_lang(lang)
     return {"log": datasets.generate("complaint_log", seed=seed, n=n).frame,
             "customers": datasets.generate("complaint_customers", seed=seed, n_complaints=n).frame}
 
@@ -84,37 +86,25 @@ ANSWERS = {"q1": _abc, "q2": _p90, "q3": _reach, "q4": _paradox, "q5": _walk}
 def q1_pareto_class(answer, log: pd.DataFrame) -> Feedback:
     if unanswered(answer):
         return not_answered("Q1")
-    return check_choice("Q1", answer, _abc(log), ["A", "B", "C"],
-                        "sort the categories by count, add up their shares; A = the categories whose cumulative "
-                        "share *before* them is below 80%, B below 95%, C the rest.")
+    return check_choice("Q1", answer, _abc(log), ["A", "B", "C"], _t("cp_hint_q1"))
 
 
 def q2_p90_by_channel(answer, log: pd.DataFrame) -> Feedback:
-    return check_series("Q2", answer, _p90(log), Q2_TOL_H,
-                        "the cases still open are not missing: each was unresolved for at least as long as it "
-                        "was observed. A P90 from the closed cases alone drops exactly the slow ones; read it "
-                        "off the share-resolved curve that keeps the open cases as censored.", prefix="cp_")
+    return check_series("Q2", answer, _p90(log), Q2_TOL_H, _t("cp_hint_q2"), prefix="cp_")
 
 
 def q3_bad_word_of_mouth(answer, log: pd.DataFrame) -> Feedback:
     x = number(answer)
     if x is not None and grade_number(x, _reach(log), rel=Q3_REL) != "right" \
             and grade_number(x, _reach_open_as_unresolved(log), rel=Q3_REL) == "right":
-        return wrong("Q3", "you counted the open cases as not fully resolved; the question assumes they will "
-                           "end with the same mix as the closed cases.")
-    return check_number("Q3", answer, _reach(log), 0.0,
-                        "the share fully resolved comes from the closed cases only; apply it to all complaints, "
-                        "and only the not fully resolved complainants tell the bad story (9.5 people each).",
-                        rel=Q3_REL)
+        return wrong("Q3", _t("cp_hint_q3_open"))
+    return check_number("Q3", answer, _reach(log), 0.0, _t("cp_hint_q3"), rel=Q3_REL)
 
 
 def q4_paradox_holds(answer, customers: pd.DataFrame) -> Feedback:
-    fb = check_bool("Q4", answer, _paradox(customers),
-                    "the paradox holds only if the whole interval of the difference of the two repurchase "
-                    "rates (resolved complainers minus no problem) is above 0; a bare difference of two rates, "
-                    "or two separate intervals, is not a test.")
+    fb = check_bool("Q4", answer, _paradox(customers), _t("cp_hint_q4"))
     if fb.status == "right":
-        return right("Q4", "Does the verdict change with a smaller sample? And within member tiers (Q6)?")
+        return right("Q4", _t("cp_hint_q4_next"))
     return fb
 
 
@@ -122,18 +112,19 @@ def q5_decision_walk(answer, **_) -> Feedback:
     if unanswered(answer):
         return not_answered("Q5")
     if isinstance(answer, (str, bytes)):
-        return wrong("Q5", "give the path as a list of node names, e.g. ['define_problem', ...].")
+        return wrong("Q5", _t("cp_hint_q5_list"))
     try:
-        got = [str(a) for a in answer]
+        given = [str(a) for a in answer]
     except TypeError:
-        return wrong("Q5", "give the path as a list of node names, e.g. ['define_problem', ...].")
+        return wrong("Q5", _t("cp_hint_q5_list"))
+    # a node may be named by its key, its English or its Chinese label (cp_dm_<node>)
+    got = [name_of(a, cp.DECISION_NODES, prefix="cp_dm_") or a for a in given]
     exp = _walk()
     if got == exp:
         return right("Q5")
     if got[:1] != exp[:1] or got[-1:] != exp[-1:]:
-        return wrong("Q5", "every walk starts at 'define_problem' and ends at 'record_solution'.")
-    return wrong("Q5", "when neither you nor anyone else can provide what the customer wants, the model looks "
-                       "for other options before it offers a solution.")
+        return wrong("Q5", _t("cp_hint_q5_ends"))
+    return wrong("Q5", _t("cp_hint_q5_other"))
 
 
 def q6_selection(answer, **_) -> Feedback:
