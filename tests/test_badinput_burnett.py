@@ -87,6 +87,8 @@ CASES: list[Bad] = [
     Bad("b1-bm-growth-lang", "crmlab.burnett.growth_matrix", lambda: bm.growth_matrix(lang=["en"]), r"lang=\['en'\]"),
     Bad("b1-bm-check-experts", "crmlab.checks.burnett.exercise_data",
         lambda: __import__("crmlab.checks.burnett", fromlist=["x"]).exercise_data(n_experts=1.5), r"n_experts=1.5"),
+    Bad("b1-bm-check-lang", "crmlab.checks.burnett.exercise_data",
+        lambda: __import__("crmlab.checks.burnett", fromlist=["x"]).exercise_data(lang="fr"), r"lang='fr'"),
     # rater_agreement
     Bad("b1-bm-agree-one-expert", "crmlab.burnett.rater_agreement",
         lambda: bm.rater_agreement(long().assign(expert="E1", account_id=["A", "B"]), indicators=["volume"]),

@@ -10,6 +10,7 @@ import pytest
 from crmlab import burnett as bm
 from crmlab import datasets
 from crmlab.checks import burnett as check
+from crmlab.labels import t
 
 from nbtools import EXERCISES, NOTEBOOKS, ROOT, all_text, errors, find_number, has_png, run_notebook
 
@@ -18,8 +19,11 @@ PARAMETERS = {"seed", "n_accounts", "n_experts", "lang", "delta", "budget", "dis
 
 @pytest.mark.parametrize("path, expected", [
     (NOTEBOOKS / "04_burnett_matrix.ipynb", PARAMETERS),
-    (EXERCISES / "solutions/04_burnett_matrix.ipynb", {"seed", "n_accounts", "n_experts"}),
-    (EXERCISES / "04_burnett_matrix.ipynb", {"seed", "n_accounts", "n_experts"}),
+    (EXERCISES / "solutions/04_burnett_matrix.ipynb", {"seed", "n_accounts", "n_experts", "lang"}),
+    (EXERCISES / "04_burnett_matrix.ipynb", {"seed", "n_accounts", "n_experts", "lang"}),
+    (NOTEBOOKS / "zh/04_burnett_matrix.ipynb", PARAMETERS),
+    (EXERCISES / "zh/solutions/04_burnett_matrix.ipynb", {"seed", "n_accounts", "n_experts", "lang"}),
+    (EXERCISES / "zh/04_burnett_matrix.ipynb", {"seed", "n_accounts", "n_experts", "lang"}),
 ])
 def test_papermill_sees_every_parameter(path, expected):
     """A '=' in a parameter's comment hides it from papermill ("Passed unknown parameter: seed")."""
@@ -64,22 +68,23 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     acc = datasets.generate("burnett_accounts", **kw).frame
     ex = datasets.generate("burnett_expert_scores", **kw).frame
     attr = bm.attractiveness_index(bm.aggregate_experts(ex))
-    assert find_number(nb, "Attractiveness of K001 by hand:") == pytest.approx(bm.round_half_up(attr["K001"], 3))
-    assert find_number(nb, "Attractiveness of K001 by the helper:") == pytest.approx(bm.round_half_up(attr["K001"], 3))
-    assert find_number(nb, "Top 20% of accounts:") == pytest.approx(round(100 * bm.pareto_share(acc["revenue"]), 1))
+    shown = bm.round_half_up(attr["K001"], 3)
+    text = all_text(nb)  # lang zh: the printed lines come from the Chinese catalogue
+    assert t("bm_nb_attr_hand", "zh", account="K001", v=shown) in text
+    assert t("bm_nb_attr_helper", "zh", account="K001", v=shown) in text
+    assert find_number(nb, "前 20% 的客户：占销售额的") == pytest.approx(round(100 * bm.pareto_share(acc["revenue"]), 1))
     truth = datasets.ground_truth("burnett_accounts", **kw)
     m = bm.portfolio(acc, ex)
     agree = (m["cell"].to_numpy() == pd.Series(truth["cell"]).to_numpy()).mean()
-    assert find_number(nb, "Cells agreeing with the truth:") == pytest.approx(round(100 * agree, 1))
+    assert find_number(nb, "与真实单元一致的比例：") == pytest.approx(round(100 * agree, 1))
     icc = bm.rater_agreement(ex).loc["volume", "icc_agreement"]
-    assert find_number(nb, "ICC(2,1) by hand") == pytest.approx(round(icc, 3))
-    text = all_text(nb)
-    assert "Accounts: 60, experts: 3" in text
+    assert find_number(nb, "手工计算的 ICC(2,1) 为") == pytest.approx(round(icc, 3))
+    assert "客户数：60，专家数：3" in text and "Accounts:" not in text
     assert "选择性防御" in text and "竞争性客户" in text  # the grid and the readings in Chinese
     assert has_png(nb) >= 6  # disagreement, share trend, map, budget, sensitivity, cells
     md = "\n".join(markdown_outputs(nb))
     plan = bm.budget_by_cell(m, 500.0)
-    assert f"of the 500 budget" in md and f"{plan['budget'].max():,.1f}" in md
+    assert "获得 500 预算中的" in md and f"{plan['budget'].max():,.1f}" in md
 
 
 @pytest.mark.slow
@@ -90,12 +95,12 @@ def test_seed_5_sentences_stay_true(tmp_path):
     ex = datasets.generate("burnett_expert_scores", seed=5).frame
     attr = bm.attractiveness_index(bm.aggregate_experts(ex))
     shown = bm.round_half_up(attr["K001"], 3)
-    assert find_number(nb, "Attractiveness of K001 by hand:") == shown == find_number(
-        nb, "Attractiveness of K001 by the helper:")
+    assert find_number(nb, "K001 的客户吸引力（手工计算）：") == shown == find_number(
+        nb, "K001 的客户吸引力（辅助函数）：")
     md = "\n".join(markdown_outputs(nb))
-    assert f"agree: {shown:.3f} both" in md
+    assert f"手工计算与辅助函数的结果一致：都是 {shown:.3f}" in md
     n_missing = int(ex["score"].isna().sum())
-    assert n_missing > 0 and f"{n_missing} of {len(ex):,} scores are missing" in md
+    assert n_missing > 0 and f"{len(ex):,} 条评分中缺失 {n_missing:,} 条" in md
 
 
 def test_checks_recompute_from_the_students_data():

@@ -5,7 +5,9 @@ uses; each ``qN_...(answer, ...)`` recomputes the right answer from the same
 data (so every student may have their own seed) and never reveals it. The
 tolerances are stated in the questions; a rounding slip is "close"
 (:func:`crmlab.checks.grade_number`); names may be keys, English or Chinese
-labels. ``RUBRICS`` holds the grading guide of the written question.
+labels. The hints are label keys (``bm_hint_*``): the checks speak the
+language ``exercise_data(..., lang=...)`` set. ``RUBRICS`` holds the grading
+guide of the written question.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from crmlab import validate as _v
 
 from crmlab import burnett as bm
 from crmlab import datasets
-from crmlab.checks import (Feedback, check_choice, check_number, interpretation, name_of, not_answered, right,
-                           unanswered, wrong)
+from crmlab.checks import (Feedback, _t, check_choice, check_number, interpretation, name_of, not_answered, right,
+                           set_lang, unanswered, wrong)
 
 NEW_VOLUME_WEIGHT = 0.20
 BUDGET = 1000.0  # the relationship budget of Q6 (10k CNY)
@@ -38,11 +40,13 @@ RUBRICS = {
 }
 
 
-def exercise_data(seed: int = 4, n_accounts: int = 150, n_experts: int = 4) -> dict:
-    """The accounts, the expert scores (drawn with ``seed``) and the account to score by hand."""
+def exercise_data(seed: int = 4, n_accounts: int = 150, n_experts: int = 4, lang: str = "en") -> dict:
+    """The accounts, the expert scores (drawn with ``seed``) and the account to score by hand.
+    The checks speak ``lang`` ("en" or "zh") from then on."""
     seed = _v.require_int(seed, 'seed', minimum=0)
     n_accounts = _v.require_int(n_accounts, 'n_accounts', minimum=1)
     n_experts = _v.require_int(n_experts, 'n_experts', minimum=1)
+    set_lang(lang)
     kw = dict(seed=seed, n_accounts=n_accounts, n_experts=n_experts)
     accounts = datasets.generate("burnett_accounts", **kw).frame
     expert_scores = datasets.generate("burnett_expert_scores", **kw).frame
@@ -101,17 +105,14 @@ ANSWERS = {"q1": _attractiveness, "q2": _relationship, "q3": _cells, "q4": _top_
 def q1_attractiveness_by_hand(answer, expert_scores: pd.DataFrame, account: str) -> Feedback:
     """Right within 0.0005 (3 decimals, as the question asks)."""
     return check_number("Q1", answer, _attractiveness(expert_scores, account), 0.0005,
-                        "an indicator's panel score is the mean of the scores that were given (a missing score "
-                        "is left out, not counted as 0); the index weights those 19 panel scores and adds them up.",
+                        _t("bm_hint_q1"),
                         digits=3)
 
 
 def q2_relationship_by_hand(answer, accounts: pd.DataFrame, account: str) -> Feedback:
     """Right within 0.0005 (3 decimals)."""
     return check_number("Q2", answer, _relationship(accounts, account), 0.0005,
-                        "each raw value falls in one of five bands (a value on an edge belongs to the upper band); "
-                        "the trend is the change in share over three years; contact averages its frequency and "
-                        "breadth scores; the three ratings are scores already. Then weight the seven scores.",
+                        _t("bm_hint_q2"),
                         digits=3)
 
 
@@ -133,46 +134,39 @@ def q3_cells(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Fee
     try:
         got = pd.Series(answer)
     except (TypeError, ValueError):
-        return wrong("Q3", "the answer should be a Series of cells such as 'high/good', indexed by account_id.")
+        return wrong("Q3", _t("bm_hint_q3_type"))
     if set(map(str, got.index)) != set(map(str, expected.index)):
-        return wrong("Q3", "index the Series by account_id, one entry per account.")
+        return wrong("Q3", _t("bm_hint_q3_index"))
     got.index = got.index.map(str)
     keys = got.map(_cell_key)
     if keys.isna().any():
         bad = got[keys.isna()].head(3).tolist()
-        return wrong("Q3", f"write each cell as '<attractiveness level>/<relationship level>', e.g. 'high/good'; "
-                           f"these are not cells: {bad}.")
+        return wrong("Q3", _t("bm_hint_q3_format", bad=bad))
     bad = int((keys.reindex(expected.index.map(str)).to_numpy() != expected.to_numpy()).sum())
     if bad == 0:
         return right("Q3")
-    return wrong("Q3", f"{bad} account(s) are in another cell. An index equal to a cut point belongs to the upper "
-                 "level; attractiveness comes first in the cell's name.")
+    return wrong("Q3", _t("bm_hint_q3_cells", bad=bad))
 
 
 def q4_strategy_of_top_cell(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Feedback:
     """One strategy name: key, English or Chinese label, any case."""
     fb = check_choice("Q4", answer, _top_strategy(accounts, expert_scores), bm.STRATEGIES,
-                      "add up our sales per cell (not the number of accounts) and read the strategy of the "
-                      "largest cell in the default grid.", prefix="bm_")
+                      _t("bm_hint_q4"), prefix="bm_")
     if fb.status == "right":
-        return right("Q4", "Is that where you would put most of the key-account effort? (Q6 and Q7 ask.)")
+        return right("Q4", _t("bm_note_q4"))
     return fb
 
 
 def q5_volume_weight_change(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Feedback:
     """A count: exact."""
     return check_number("Q5", answer, _changed(accounts, expert_scores), 0.0,
-                        f"the new volume weight is {NEW_VOLUME_WEIGHT:.2f}; the other 18 keep their proportions "
-                        "but shrink together so that all 19 still add up to 1. Compare each account's cell "
-                        "before and after.", type_hint="a whole number")
+                        _t("bm_hint_q5", w=NEW_VOLUME_WEIGHT), type_hint=_t("bm_type_q5"))
 
 
 def q6_budget_of_top_cell(answer, accounts: pd.DataFrame, expert_scores: pd.DataFrame) -> Feedback:
     """Right within 0.5% (or to 1 decimal)."""
     return check_number("Q6", answer, _budget(accounts, expert_scores), 0.0,
-                        "each account earns effort points by its strategy; a cell's budget is its share of all "
-                        "the points times the budget (a cell's points = its accounts x the points of its "
-                        "strategy).", rel=0.005, digits=1)
+                        _t("bm_hint_q6"), rel=0.005, digits=1)
 
 
 def q7_budget_vs_sales(answer) -> Feedback:
