@@ -7,6 +7,7 @@ import pytest
 from crmlab import datasets
 from crmlab import servqual as sq
 from crmlab.checks import servqual as check
+from crmlab.labels import t
 
 from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
 
@@ -18,13 +19,13 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     assert errors(nb) == []
     survey = datasets.generate("servqual_survey", seed=11, n=600).frame
     r = sq.servqual_gaps(survey)
-    assert find_number(nb, "unweighted SERVQUAL") == pytest.approx(round(r.overall["gap"].iloc[0], 2))
-    assert find_number(nb, "Weighted SERVQUAL:") == pytest.approx(
+    assert find_number(nb, "未加权 SERVQUAL") == pytest.approx(round(r.overall["gap"].iloc[0], 2))
+    assert find_number(nb, "加权 SERVQUAL：") == pytest.approx(
         round(sq.weighted_servqual(survey).table["score"].iloc[0], 3))
-    assert find_number(nb, "Overall change:") == pytest.approx(
+    assert find_number(nb, "总体变化：") == pytest.approx(
         round(sq.wave_change(survey).loc["overall", "change"], 3))
     text = all_text(nb)
-    assert "600 respondents" in text
+    assert "600 名受访者" in text and "600 respondents" not in text
     assert "认知差距" in text and "本支行" in text  # gap names and item wording in Chinese
     assert has_png(nb) >= 9
     # the prose is built from this run's numbers
@@ -32,10 +33,10 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     valid = pd.DataFrame({"u": r.dimension_scores["overall"], "w": w.scores, "q": survey["overall_quality"]})
     c = sq.compare_correlations(valid, "q", "w", "u")
     assert f"[{c['ci_low']:+.3f}, {c['ci_high']:+.3f}]" in text
-    assert ("The interval contains 0" in text) == bool(c["ci_low"] <= 0 <= c["ci_high"])
+    assert ("区间包含 0" in text) == bool(c["ci_low"] <= 0 <= c["ci_high"])
     worst = r.dimensions["gap"].idxmin()
-    assert f"Perception falls furthest below expectation on **{worst}**" in text
-    assert "printed" not in text.lower()
+    assert f"感知低于期望最多的维度是**{t(f'sq_{worst}', 'zh')}**" in text
+    assert "printed" not in text.lower() and "Hint" not in text
 
 
 def test_parameters_cells_are_seen_by_papermill():
@@ -44,8 +45,9 @@ def test_parameters_cells_are_seen_by_papermill():
 
     for path, expected in (("notebooks/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers", "lang",
                                                                  "confidence"}),
-                           ("exercises/solutions/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers"}),
-                           ("exercises/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers"})):
+                           ("exercises/solutions/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers",
+                                                                          "lang"}),
+                           ("exercises/05_gap_servqual.ipynb", {"seed", "n_respondents", "n_managers", "lang"})):
         params = pm.inspect_notebook(str(ROOT / path))
         assert set(params) == expected, path
         nb = nbformat.read(str(ROOT / path), as_version=4)

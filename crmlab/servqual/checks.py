@@ -1,6 +1,6 @@
 """Checks for exercises/05_gap_servqual.ipynb.
 
-``exercise_data(seed, n, n_managers)`` builds the data the exercise uses;
+``exercise_data(seed, n, n_managers, lang)`` builds the data the exercise uses;
 each ``qN_...(answer, ...)`` recomputes the right answer from the same data.
 Numbers are right within the tolerance the question states (or correctly
 rounded to the decimals it asks for); a rounding slip is "close". Names are
@@ -16,15 +16,17 @@ from crmlab import validate as _v
 
 from crmlab import datasets
 from crmlab import servqual as sq
-from crmlab.checks import (Feedback, check_number, check_series, check_set, interpretation, not_answered, unanswered,
-                           wrong)
+from crmlab.checks import (Feedback, _t, check_number, check_series, check_set, interpretation, not_answered,
+                           set_lang, unanswered, wrong)
 
 
-def exercise_data(seed: int = 42, n: int = 1200, n_managers: int = 8) -> dict[str, pd.DataFrame]:
-    """The exercise's tables: a SERVQUAL survey and a management survey drawn with ``seed``."""
+def exercise_data(seed: int = 42, n: int = 1200, n_managers: int = 8, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """The exercise's tables: a SERVQUAL survey and a management survey drawn with ``seed``.
+    The checks speak ``lang`` from then on."""
     seed = _v.require_int(seed, 'seed', minimum=0)
     n = _v.require_int(n, 'n', minimum=1)
     n_managers = _v.require_int(n_managers, 'n_managers', minimum=1)
+    set_lang(lang)
     return {"survey": datasets.generate("servqual_survey", seed=seed, n=n).frame,
             "management": datasets.generate("servqual_management", seed=seed, n_per_branch=n_managers).frame}
 
@@ -84,34 +86,28 @@ RUBRICS = {
 
 def q1_dimension_gaps(answer, survey: pd.DataFrame) -> Feedback:
     return check_series("Q1", answer, _dimension_gaps(survey), 0.005,
-                        "a dimension score is the mean of a respondent's item gaps in that dimension, blanks "
-                        "skipped; the answer is the mean of those scores over respondents, one per dimension.",
+                        _t("sq_hint_q1"),
                         digits=2, prefix="sq_")
 
 
 def q2_weighted_servqual(answer, survey: pd.DataFrame) -> Feedback:
     return check_number("Q2", answer, _weighted(survey), 0.005,
-                        "each respondent's own importance points weight their own dimension scores; average the "
-                        "weighted scores over respondents (not the weights first).", digits=2)
+                        _t("sq_hint_q2"), digits=2)
 
 
 def q3_alpha_responsiveness(answer, survey: pd.DataFrame) -> Feedback:
     return check_number("Q3", answer, _alpha(survey), 0.005,
-                        "alpha compares the items' own variances with the variance of their total, on the gap "
-                        "scores, over the respondents who answered every item of the dimension.", digits=2)
+                        _t("sq_hint_q3"), digits=2)
 
 
 def q4_gap1_responsiveness(answer, survey: pd.DataFrame, management: pd.DataFrame) -> Feedback:
     return check_number("Q4", answer, _gap1(survey, management), 0.005,
-                        "gap 1 is what managers think customers expect minus what customers say they expect "
-                        "(each person's mean over the dimension's items first); negative means managers "
-                        "underestimate.", digits=2)
+                        _t("sq_hint_q4"), digits=2)
 
 
 def q5_improved_dimensions(answer, survey: pd.DataFrame) -> Feedback:
     return check_set("Q5", answer, _improved(survey),
-                     "the two waves are independent samples of customers: a dimension counts as improved only "
-                     "if the whole 95% interval of the difference of its two wave means lies above 0.",
+                     _t("sq_hint_q5"),
                      options=list(sq.DIMENSIONS), prefix="sq_")
 
 
@@ -121,10 +117,9 @@ def q6_top3_priorities(answer, survey: pd.DataFrame) -> Feedback:
     try:
         got = [int(a) for a in answer]
     except (TypeError, ValueError):
-        return wrong("Q6", "give a list of three item numbers, e.g. [1, 2, 3].")
+        return wrong("Q6", _t("sq_hint_q6_list"))
     return check_set("Q6", [str(g) for g in got], [str(i) for i in _top3(survey)],
-                     "only the 'before' wave counts; an item's priority grows with how far perception falls "
-                     "short of expectation and with how much customers care about its dimension.")
+                     _t("sq_hint_q6"))
 
 
 def q7_servqual_or_servperf(answer, survey: pd.DataFrame | None = None) -> Feedback:
