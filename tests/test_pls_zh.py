@@ -54,7 +54,7 @@ def test_committed_chinese_notebook_quotes_the_helpers_numbers(shipped):
     best, worst = seg.idxmax(), seg.idxmin()
     assert (f"得分最高的细分是{t(best, 'zh')}（{seg[best]:.1f}），最低的是{t(worst, 'zh')}（{seg[worst]:.1f}）。"
             in md)
-    assert "1000 名受访者，各细分：" in text and "respondents" not in text
+    assert "1000 名受访者，各细分：" in text and " respondents" not in text
     # the printed sentences are Chinese: no English sentence from the code is left
     assert not re.search(r"\b(?:the|and|of|with|is)\b", md)
 
