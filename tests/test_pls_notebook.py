@@ -12,7 +12,7 @@ EX = ROOT / "exercises/solutions/07_satisfaction_index_pls.ipynb"
 
 
 @pytest.mark.parametrize("path,names", [(NB, {"seed", "n_respondents", "lang", "scheme", "n_boot"}),
-                                        (EX, {"seed", "n_respondents"})])
+                                        (EX, {"seed", "n_respondents", "lang"})])
 def test_papermill_sees_every_parameter(path, names):
     """A '=' in a parameters-cell comment hides the parameter from papermill ('Passed unknown parameter')."""
     import papermill as pm
@@ -48,15 +48,15 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     survey = datasets.generate("ecsi_survey", seed=5, n=400).frame
     fit = pls.pls_path_model(survey, scheme="path", n_boot=30, seed=5)
     expected = pls.satisfaction_index(survey, fit)["index"].iloc[0]
-    assert find_number(nb, "Satisfaction index:") == pytest.approx(round(expected, 1))
-    assert find_number(nb, "R² of satisfaction: **") == pytest.approx(round(fit.r2["SAT"], 3))
-    assert find_number(nb, "GoF by hand:") == pytest.approx(round(fit.gof, 3))
+    assert find_number(nb, "满意度指数：") == pytest.approx(round(expected, 1))
+    assert find_number(nb, "顾客满意的 R²：**") == pytest.approx(round(fit.r2["SAT"], 3))
+    assert find_number(nb, "手算的拟合优度（GoF）：") == pytest.approx(round(fit.gof, 3))
     rel = pls.reliability(fit)
-    assert find_number(nb, "rho_c of SAT by hand:") == pytest.approx(round(rel.loc["SAT", "rho_c"], 3))
+    assert find_number(nb, "组合信度 rho_c：") == pytest.approx(round(rel.loc["SAT", "rho_c"], 3))
     table = pls.ipma(survey, fit)
-    assert find_number(nb, "Performance of QUAL by hand:") == pytest.approx(round(table.loc["QUAL", "performance"], 2))
+    assert find_number(nb, "手算的感知质量（QUAL）绩效：") == pytest.approx(round(table.loc["QUAL", "performance"], 2))
     text = all_text(nb)
-    assert "400 respondents" in text
+    assert "400 名受访者" in text and "400 respondents" not in text  # lang zh: the printed lines in Chinese
     assert "PLS 模型指数（ACSI 权重）" in text and "简单分值法 CSI" in text  # the comparison table in Chinese
     assert "顾客抱怨" in text  # the complaints construct in Chinese
     assert has_png(nb) >= 5  # loadings, path diagram, total effects, IPMA, index comparison

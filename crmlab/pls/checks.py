@@ -1,11 +1,13 @@
 """Checks for exercises/07_satisfaction_index_pls.ipynb.
 
-``exercise_data(seed, n)`` builds the survey the exercise uses; each
+``exercise_data(seed, n, lang)`` builds the survey the exercise uses (and makes the checks speak ``lang``); each
 ``qN_...(answer, survey)`` refits the model on the same data and recomputes
 the right answer. Tolerances are the ones the questions state; a rounding
 slip is a near miss ("close"), and names may be keys (``QUAL``), English or
-Chinese labels. Hints point to the idea, never to the code. Q6 is a written
-interpretation graded by the instructor with ``RUBRICS["q6"]``.
+Chinese labels. Hints point to the idea, never to the code; they and the model
+answer of Q6 are label keys (``crmlab/pls/labels.py``), so they speak the
+exercise's language. Q6 is a written interpretation graded by the instructor
+with ``RUBRICS["q6"]``.
 """
 
 from __future__ import annotations
@@ -14,15 +16,19 @@ import pandas as pd
 
 from crmlab import datasets
 from crmlab import pls
-from crmlab.pls.core import CONSTRUCTS_EN
-from crmlab.checks import (Feedback, check_choice, check_number, check_series, check_set, interpretation,
-                           not_answered, unanswered)
+from crmlab import validate as _v
+from crmlab.checks import (Feedback, _t, check_choice, check_number, check_series, check_set, interpretation,
+                           lang, not_answered, set_lang, unanswered)
+from crmlab.labels import label, sentences
 
 N_BOOT, BOOT_SEED = 200, 0  # the bootstrap the exercise asks for (Q5, Q6)
 
 
-def exercise_data(seed: int = 42, n: int = 1000) -> dict[str, pd.DataFrame]:
-    """The exercise's table: an ECSI survey drawn with ``seed``."""
+def exercise_data(seed: int = 42, n: int = 1000, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """The exercise's table: an ECSI survey drawn with ``seed``. The checks speak ``lang`` from then on."""
+    seed = _v.require_int(seed, "seed", minimum=0)
+    n = _v.require_int(n, "n", minimum=1)
+    set_lang(lang)
     return {"survey": datasets.generate("ecsi_survey", seed=seed, n=n).frame}
 
 
@@ -67,19 +73,15 @@ def model_answer_q6(survey, **_) -> str:
     pick = (priority if len(priority) else table).sort_values(["importance", "performance"],
                                                                ascending=[False, True], kind="stable").index[0]
     row, ci = table.loc[pick], boot.loc[f"{pick} -> SAT"]
-    noise = ("so it is not sampling noise" if ci["ci_low"] > 0 or ci["ci_high"] < 0
-             else "which contains 0, so even its sign is uncertain")
-    where = ("above-average importance and below-average performance" if len(priority)
-             else "the largest importance (no driver is both above-average in importance and below-average in "
-                  "performance)")
-    return (f"Improve {CONSTRUCTS_EN[pick]} ({pick}) first: it has {where}. Its total effect on satisfaction is "
-            f"{row['total_effect']:.2f} (95% bootstrap interval {ci['ci_low']:.2f} to {ci['ci_high']:.2f}, {noise}), "
-            f"i.e. about {row['importance']:.2f} index points of satisfaction per point of its "
-            f"own 0-100 performance, which is {row['performance']:.1f} against a driver mean of {perf_cut:.1f}. "
-            "Limitation: the model is estimated from one cross-sectional survey, so the effect is an association "
-            "under the assumed paths, not proof that raising it will raise satisfaction; omitted causes (price "
-            "changes, network outages), the attenuation of PLS and the cost of improving each driver also decide "
-            "the priority.")
+    sure = ci["ci_low"] > 0 or ci["ci_high"] < 0
+    numbers = dict(effect=row["total_effect"], low=ci["ci_low"], high=ci["ci_high"], importance=row["importance"],
+                   performance=row["performance"], mean=perf_cut)
+    return sentences([
+        _t("pls_ex_q6_pick_priority" if len(priority) else "pls_ex_q6_pick_important",
+           name=label(pick, lang()), code=pick),
+        _t("pls_ex_q6_effect_sure" if sure else "pls_ex_q6_effect_unsure", **numbers),
+        _t("pls_ex_q6_limitation"),
+    ], lang())
 
 
 ANSWERS = {"q1": _ave, "q2": _top_effect, "q3": _index, "q4": _r2_without, "q5": _zero_paths,
@@ -103,42 +105,28 @@ _CONSTRUCTS = list(pls.BLOCKS)
 
 
 def q1_ave(answer, survey: pd.DataFrame) -> Feedback:
-    return check_series("Q1", answer, _ave(survey), 0.0005, digits=3,
-                        hint="a loading is the correlation of a question with its own construct's score; the AVE "
-                             "of a construct is the mean of the squares of its questions' loadings (a one-question "
-                             "block has AVE 1).")
+    return check_series("Q1", answer, _ave(survey), 0.0005, digits=3, hint=_t("pls_hint_q1"))
 
 
 def q2_top_total_effect(answer, survey: pd.DataFrame) -> Feedback:
     if unanswered(answer):
         return not_answered("Q2")
-    return check_choice("Q2", answer, _top_effect(survey), list(DRIVERS),
-                        "count the indirect routes too, not only the direct arrows: a driver can act on loyalty "
-                        "directly and through satisfaction and complaints (multiply the paths along each route "
-                        "and add the routes).")
+    return check_choice("Q2", answer, _top_effect(survey), list(DRIVERS), _t("pls_hint_q2"))
 
 
 def q3_index_by_segment(answer, survey: pd.DataFrame) -> Feedback:
-    return check_series("Q3", answer, _index(survey), 0.05, digits=1,
-                        hint="the index weights are the outer weights put back on the 1-10 scale (divided by each "
-                             "question's standard deviation, divisor n) and rescaled to sum to 1; then 1 maps to 0 "
-                             "and 10 to 100, and the mean is taken per segment.")
+    return check_series("Q3", answer, _index(survey), 0.05, digits=1, hint=_t("pls_hint_q3"))
 
 
 def q4_r2_without_path(answer, survey: pd.DataFrame) -> Feedback:
-    return check_number("Q4", answer, _r2_without(survey), 0.0005, digits=3,
-                        hint="estimate the whole model again with only that one arrow removed (the outer weights "
-                             "change too), and read the share of satisfaction's variance that its remaining "
-                             "drivers explain.")
+    return check_number("Q4", answer, _r2_without(survey), 0.0005, digits=3, hint=_t("pls_hint_q4"))
 
 
 def q5_paths_with_zero(answer, survey: pd.DataFrame) -> Feedback:
     if unanswered(answer):
         return not_answered("Q5")
     return check_set("Q5", answer, _zero_paths(survey), options=list(_fit(survey).paths.index),
-                     hint=f"with the {N_BOOT} resamples and the seed the question gives, a path could be zero when "
-                          "the lower end of its 95% interval is below 0 and the upper end above 0; name such paths "
-                          "as 'FROM -> TO' (an empty list if there is none).")
+                     hint=_t("pls_hint_q5", n_boot=N_BOOT))
 
 
 def q6_priority(answer, survey: pd.DataFrame) -> Feedback:

@@ -20,9 +20,10 @@ def pls_explorer(survey: pd.DataFrame, blocks=pls.BLOCKS, paths=pls.PATHS, const
     Shows an instructor that the three inner weighting schemes give almost the
     same model, and how much the paths move when only part of the sample is used.
     """
-    scheme = widgets.Dropdown(options=list(pls.SCHEMES), value="centroid", description="scheme")
-    std = widgets.Checkbox(value=True, description="standardized")
-    share = widgets.FloatSlider(value=1.0, min=0.2, max=1.0, step=0.1, description="sample share",
+    scheme = widgets.Dropdown(options=[(t(f"pls_scheme_{s}", lang), s) for s in pls.SCHEMES], value="centroid",
+                              description=t("pls_widget_scheme", lang), style={"description_width": "80px"})
+    std = widgets.Checkbox(value=True, description=t("pls_widget_standardized", lang))
+    share = widgets.FloatSlider(value=1.0, min=0.2, max=1.0, step=0.1, description=t("pls_widget_share", lang),
                                 continuous_update=False, style={"description_width": "100px"})
 
     def update():
