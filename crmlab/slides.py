@@ -272,7 +272,9 @@ def teaching_notebooks(root) -> list[Path]:
 
 
 def tag_notebooks(root=None) -> dict[str, int]:
-    """``crmlab slides --tag``: write the rule's slide types into every English teaching notebook (cells without one)."""
+    """``crmlab slides --tag``: write the rule's slide types into every English teaching notebook (cells without
+    one), and copy each notebook's tags into its Chinese edition (cell for cell, outputs untouched, so JupyterLab's
+    slide view of a Chinese notebook matches); the number of English cells tagged per notebook."""
     root = _root(root)
     out = {}
     for path in teaching_notebooks(root):
@@ -281,6 +283,13 @@ def tag_notebooks(root=None) -> dict[str, int]:
         if n:
             atomic_write_text(path, nbformat.writes(nb) + "\n")
         out[path.name] = n
+        zh_path = root / "notebooks" / "zh" / path.name
+        if zh_path.exists():
+            zh = nbformat.read(str(zh_path), as_version=4)
+            if len(zh.cells) == len(nb.cells) and slide_types(zh) != slide_types(nb):
+                for mine, theirs in zip(zh.cells, nb.cells):
+                    mine.metadata["slideshow"] = dict(theirs.metadata["slideshow"])
+                atomic_write_text(zh_path, nbformat.writes(zh) + "\n")
     return out
 
 
