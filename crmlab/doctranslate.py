@@ -8,7 +8,7 @@ English source                                     Chinese edition (generated, c
 =================================================  ==============================================
 ``exercises/NN_x.md`` (e.g. the capstone brief)    ``exercises/zh/NN_x.md``
 ``guide/NN_x.md`` (the instructor guide)           ``guide/zh/NN_x.md``
-``site/<page>.md`` (pages of the course website)   ``site/zh/<page>.md``
+``site/<page>.md`` (pages of the course website)   ``site/zh/<page>.md`` (links as written: site-relative)
 ``README.md`` (the kit's front page)               ``README.zh.md``
 =================================================  ==============================================
 
@@ -225,12 +225,14 @@ def built(source: str | Path, root=None) -> str:
     order = iter(messages(text))
     out = []
     for b in blocks(text):
+        relink = (lambda text: text) if ed.source.startswith("site/") else (
+            lambda text: _relink(text, src_dir, dst_dir, targets))  # a site page's links are site-relative
         if _translatable(b):
             ctx, en = next(order)
             assert en == b and by_block[ctx] == b
-            out.append(_relink(zh[ctx], src_dir, dst_dir, targets))
+            out.append(relink(zh[ctx]))
         else:
-            out.append(_relink(b, src_dir, dst_dir, targets))
+            out.append(relink(b))
     from crmlab.labels import t
 
     note = f"<!-- {t('doc_generated_note', LANG, source=ed.source, catalogue=ed.catalogue)} -->"
