@@ -39,14 +39,14 @@ def test_notebook_runs_in_chinese_with_another_seed_and_size(tmp_path):
     assert errors(nb) == []
     tx = datasets.generate("loyalty_transactions", seed=7, n_customers=800).frame
     survey = datasets.generate("loyalty_survey", seed=7, n_customers=800).frame
-    assert find_number(nb, "NPS:") == pytest.approx(round(loy.nps(survey)["nps"].iloc[0], 1))
-    assert find_number(nb, "Repeat-purchase rate by hand:") == pytest.approx(
+    assert find_number(nb, "NPS：") == pytest.approx(round(loy.nps(survey)["nps"].iloc[0], 1))
+    assert find_number(nb, "手算的重复购买率：") == pytest.approx(
         round(loy.repeat_rate(tx)["rate"].iloc[0], 3))
     churn = loy.churn_by_group(tx, "channel", as_of="2024-12-31")
     text = all_text(nb)
-    assert f"**{int(churn['n'].sum()):,}** of the 800 customers" in text
+    assert f"该表统计了 800 位客户中的 **{int(churn['n'].sum()):,}** 位" in text
     assert "热心追随者" in text and "长期忠诚客户" in text  # Jones & Sasser types, six groups in Chinese
-    assert "the printed" not in text
+    assert "the printed" not in text and "Repeat-purchase" not in text and "of the 800 customers" not in text
     assert has_png(nb) >= 10
 
 

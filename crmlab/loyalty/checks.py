@@ -1,6 +1,6 @@
 """Checks for exercises/03_loyalty.ipynb.
 
-``exercise_data(seed, n_customers)`` builds the data the exercise uses; each
+``exercise_data(seed, n_customers, lang)`` builds the data the exercise uses (the checks then speak ``lang``); each
 ``qN_...(answer, ...)`` recomputes the right answer from the same data.
 ``ANSWERS`` holds the numeric answers (q1-q5, for ``crmlab assign``'s key);
 q6 is a written interpretation, graded by the instructor with ``RUBRICS["q6"]``.
@@ -12,15 +12,20 @@ import pandas as pd
 
 from crmlab import datasets
 from crmlab import loyalty as loy
-from crmlab.checks import Feedback, check_number, interpretation, number, unanswered, wrong
+from crmlab import validate as _v
+from crmlab.checks import Feedback, _t, check_number, interpretation, number, set_lang, unanswered, wrong
 
 CALIBRATION_END = "2024-12-31"
 HOLDOUT_END = "2025-12-31"
 INACTIVE_DAYS = 180
 
 
-def exercise_data(seed: int = 3, n_customers: int = 2000) -> dict[str, pd.DataFrame]:
-    """The exercise's tables: transactions and the loyalty survey drawn with ``seed``."""
+def exercise_data(seed: int = 3, n_customers: int = 2000, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """The exercise's tables: transactions and the loyalty survey drawn with ``seed``. The checks speak
+    ``lang`` from then on."""
+    seed = _v.require_int(seed, "seed", minimum=0)
+    n_customers = _v.require_int(n_customers, "n_customers", minimum=1)
+    set_lang(lang)
     return {"tx": datasets.generate("loyalty_transactions", seed=seed, n_customers=n_customers).frame,
             "survey": datasets.generate("loyalty_survey", seed=seed, n_customers=n_customers).frame}
 
@@ -87,50 +92,43 @@ RUBRICS = {
 
 def q1_repeat_rate(answer, tx: pd.DataFrame) -> Feedback:
     x = check_number("Q1", answer, _repeat(tx), 0.0015,
-                     "a repeat customer bought on two or more different days; several purchases on one day are "
-                     "one purchase occasion. Give a share between 0 and 1.", digits=3)
+                     _t("loy_hint_q1"), digits=3)
     if x.ok is False and not unanswered(answer):
         val = number(answer)
         rows = float((tx.groupby("customer_id").size() >= 2).mean())
         if val is not None and abs(val - rows) < 0.0015:
-            return wrong("Q1", "you counted rows; count distinct purchase days per customer instead.")
+            return wrong("Q1", _t("loy_hint_q1_rows"))
     return x
 
 
 def q2_top_decile_profit(answer, tx: pd.DataFrame) -> Feedback:
     return check_number("Q2", answer, _top_decile_profit(tx), 0.002,
-                        "the deciles are formed by sales, but the question asks for those customers' share of "
-                        "the total profit. Give a share between 0 and 1.", digits=3)
+                        _t("loy_hint_q2"), digits=3)
 
 
 def q3_nps(answer, survey: pd.DataFrame) -> Feedback:
     return check_number("Q3", answer, _nps(survey), 0.5,
-                        "only people who answered the question count; NPS is the share of promoters minus the "
-                        "share of detractors, on a -100 to 100 scale.", digits=0)
+                        _t("loy_hint_q3"), digits=0)
 
 
 def q4_churn_gap(answer, tx: pd.DataFrame) -> Feedback:
     expected = _churn_gap(tx)
     x = check_number("Q4", answer, expected, 0.05,
-                     "a customer's group is the channel of their first purchase; churned = no purchase in the "
-                     "180 days before the survey date. Give the difference in percentage points.", digits=1)
+                     _t("loy_hint_q4"), digits=1)
     if x.ok is False and not unanswered(answer):
         val = number(answer)
         if val is not None and abs(val - _churn_gap_everyone(tx)) < 0.05 and abs(val - expected) >= 0.05:
-            return Feedback("Q4", False, "close - the method is right but the base is not: count only the "
-                                         "customers who could have churned, those acquired at least 180 days "
-                                         "before the survey date.", "close")
+            return Feedback("Q4", False, _t("loy_hint_q4_base"), "close")
     return x
 
 
 def q5_top_box_loyal(answer, tx: pd.DataFrame, survey: pd.DataFrame) -> Feedback:
     x = check_number("Q5", answer, _top_box_loyal(tx, survey), 0.0015,
-                     "loyal means two or more purchase days in the year after the survey (0 for none); the top box "
-                     "is the highest answer only. Give a share between 0 and 1.", digits=3)
+                     _t("loy_hint_q5"), digits=3)
     if x.ok is False and not unanswered(answer):
         val = number(answer)
         if val is not None and abs(val - _top_two_loyal(tx, survey)) < 0.0015:
-            return wrong("Q5", "you took the top two boxes (4 and 5); the top box is 5 only.")
+            return wrong("Q5", _t("loy_hint_q5_top_two"))
     return x
 
 

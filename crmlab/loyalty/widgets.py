@@ -112,7 +112,8 @@ def trap_explorer(survey, purchases: str = "purchases_next", satisfaction: str =
                                  recommend=recommend, satisfied_at=s_at.value,
                                  dissatisfied_at=min(2, s_at.value - 1))
         counts = types.value_counts()
-        line = ", ".join(f"{t(k, lang)} {int(counts.get(k, 0))}" for k in loy.JONES_SASSER_TYPES)
+        line = t("list_sep", lang).join(t("loy_widget_type_count", lang, type=t(k, lang), n=int(counts.get(k, 0)))
+                                        for k in loy.JONES_SASSER_TYPES)
         by = loyal.groupby(survey[satisfaction]).agg(n="size", stayed="sum")
         lo, hi = wilson_ci(by["stayed"], by["n"], confidence)
         table = pd.DataFrame({"n": by["n"], "rate": by["stayed"] / by["n"], "ci_low": lo, "ci_high": hi},
