@@ -11,7 +11,10 @@ Two layouts exist:
   recomputed from the data by the topic's ``crmlab.checks`` module.
 
 :func:`kit_root` prefers the checkout and falls back to the packaged copy;
-``--root`` (the ``root`` argument) overrides both. A command that needs a
+``--root`` (the ``root`` argument) overrides both. The Chinese edition sits in
+a ``zh`` folder beside each English one, in both layouts (``notebooks/zh/``,
+``exercises/zh/`` with the student copies and the capstone brief; never
+``exercises/zh/solutions/`` in the wheel): :func:`edition_path`. A command that needs a
 file that is not there fails with a :class:`crmlab.CRMDataError` naming
 ``--root``.
 
@@ -76,6 +79,20 @@ def resource(relpath: str, root: str | Path | None = None, what: str = "file") -
     if not path.exists():
         raise missing(relpath, root, what)
     return path
+
+
+def edition_path(relpath: str, lang: str = "en") -> str:
+    """Where the ``lang`` edition keeps the kit file ``relpath`` (a notebook, student copy or brief).
+
+    >>> edition_path("notebooks/01_satisfaction.ipynb", "zh"), edition_path("exercises/08_case_report_brief.md", "en")
+    ('notebooks/zh/01_satisfaction.ipynb', 'exercises/08_case_report_brief.md')
+    """
+    from crmlab.labels import check_lang
+
+    if check_lang(lang) == "en":
+        return relpath
+    p = Path(relpath)
+    return (p.parent / lang / p.name).as_posix()
 
 
 def kit_files(folder: str, pattern: str, root: str | Path | None = None, what: str = "files") -> list[Path]:

@@ -71,6 +71,22 @@ def exercise_path(topic: str, root=None) -> Path:
     return inside(_paths.kit_root(root) / "exercises", f"{topic}.ipynb")
 
 
+def edition_copy(src: Path, lang: str, root=None) -> Path:
+    """The ``lang`` edition's student copy of the exercise ``src`` (``exercises/zh/NN_x.ipynb``), or a CRMDataError
+    that names the missing file and how to build it (it is never silently replaced by the English one)."""
+    from crmlab._paths import edition_path
+
+    rel = edition_path(f"exercises/{src.name}", lang)
+    path = src.parent / lang / src.name
+    if path.is_file():
+        return path
+    raise CRMDataError(
+        f"--lang {lang}: the Chinese student copy {rel} of {src.stem} is not in the kit ({path} was not found). "
+        f"Fix: in a checkout, translate crmlab/locale/{lang}/exercises/{src.stem}.po and run "
+        f"`crmlab translate --build-zh exercises/solutions/{src.name}` (then rebuild the wheel), "
+        f"or hand out the English one with --lang en.")
+
+
 def checks_module(nb) -> object:
     """The crmlab.checks module the exercise notebook imports (it needs exercise_data and ANSWERS)."""
     cells = getattr(nb, "cells", None)
@@ -241,7 +257,7 @@ def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1, lang: str = 
 
     - ``students/<id>/<topic>_<id>.ipynb`` and ``students/<id>/README.txt`` (the instruction in
       ``lang``): what the student gets, nothing of the solutions or the key; with ``lang="zh"`` the
-      notebook is the Chinese edition's copy (``exercises/zh/<topic>.ipynb``) when there is one;
+      notebook is the Chinese edition's copy (``exercises/zh/<topic>.ipynb``) (a CRMDataError naming the file and how to build it when it is missing: :func:`edition_copy`);
     - ``instructor/<topic>_answer_key.csv`` and ``instructor/roster.csv`` (the roster as read,
       with each student's seed): for the instructor only.
 
@@ -260,8 +276,8 @@ def assign(topic: str, roster, out_dir, root=None, n_jobs: int = 1, lang: str = 
 
     check_lang(lang)
     src = exercise_path(topic, root)
-    if lang != "en" and (src.parent / lang / src.name).is_file():  # the Chinese edition's student copy
-        src = src.parent / lang / src.name
+    if lang != "en":
+        src = edition_copy(src, lang, root)
     nb = nbformat.read(str(src), as_version=4)
     module = checks_module(nb)
     students = read_roster(roster)

@@ -215,10 +215,7 @@ def built(source: str | Path, root=None) -> str:
     zh = {m.context: m.string for m in _read_po(ed.path(root, "catalogue")) if m.id}
     src_dir = ed.path(root, "source").parent.resolve()
     dst_dir = ed.path(root, "target").parent.resolve()
-    targets = {(root / e.source).resolve(): (root / e.target).resolve() for e in N.editions(root)}
-    for e in N.editions(root):
-        if e.student:
-            targets[(root / "exercises" / Path(e.source).name).resolve()] = (root / e.student).resolve()
+    targets = N.link_targets(root)
     targets.update({(root / d.source).resolve(): (root / d.target).resolve() for d in documents(root)})
     text = ed.path(root, "source").read_text(encoding="utf-8")
     by_block = dict(messages(text))

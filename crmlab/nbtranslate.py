@@ -301,6 +301,30 @@ def _relink(text: str, src_dir: Path, dst_dir: Path, targets: dict[Path, Path]) 
     return _LINK.sub(fix, text)
 
 
+DATA_DICTIONARY = ("datasets/README.md", f"datasets/README.{LANG}.md")  # written by `crmlab data` in both languages
+
+
+def link_targets(root) -> dict[Path, Path]:
+    """English file -> its Chinese copy, for every file that has one: the notebooks of the edition, their student
+    copies, the Markdown documents of :mod:`crmlab.doctranslate` and the data dictionary. A relative link in a
+    Chinese notebook or document that points at one of these goes to the Chinese copy (:func:`_relink`)."""
+    from crmlab import doctranslate
+
+    root = Path(root)
+    targets = {}
+    for e in editions(root):
+        targets[(root / e.source).resolve()] = (root / e.target).resolve()
+        if e.student:  # a link to an English student copy goes to the Chinese one
+            targets[(root / "exercises" / Path(e.source).name).resolve()] = (root / e.student).resolve()
+    for d in doctranslate.documents(root):
+        if (root / d.target).exists():
+            targets[(root / d.source).resolve()] = (root / d.target).resolve()
+    en, zh = DATA_DICTIONARY
+    if (root / zh).exists():
+        targets[(root / en).resolve()] = (root / zh).resolve()
+    return targets
+
+
 def built(source: str | Path, root=None):
     """The Chinese notebook of ``source`` (not executed), or a CRMDataError listing untranslated cells."""
     root = _root(root)
@@ -314,11 +338,8 @@ def built(source: str | Path, root=None):
     nb = nbformat.read(str(ed.path(root, "source")), as_version=4)
     zh = {m.context: m.string for m in _read_po(ed.path(root, "catalogue")) if m.id}
     src_dir, dst_dir = ed.path(root, "source").parent, ed.path(root, "target").parent
-    targets = {(root / e.source).resolve(): (root / e.target).resolve() for e in editions(root)}
+    targets = link_targets(root)
     targets[(root / ed.source).resolve()] = (root / ed.target).resolve()
-    for e in editions(root):  # a link to an English student copy goes to the Chinese one
-        if e.student:
-            targets[(root / "exercises" / Path(e.source).name).resolve()] = (root / e.student).resolve()
     src_dir, dst_dir = src_dir.resolve(), dst_dir.resolve()
     found_params = False
     for cell in nb.cells:

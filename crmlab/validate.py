@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from crmlab.errors import CRMDataError
+from crmlab.errors import CRMDataError, Localised, Msg
 
 MAX_SHOWN = 5
 
@@ -53,6 +53,42 @@ def _row_list(index: pd.Index, mask) -> str:
     return rows + (f" (and {more} more)" if more > 0 else "")
 
 
+class _Shown(Localised):
+    """Offending values with their row labels inside a keyed message (:class:`crmlab.errors.Msg`): English
+    exactly as :func:`show_values`, another language through the ``err_row_value`` / ``err_and_more`` labels."""
+
+    def __init__(self, values, limit: int = MAX_SHOWN):
+        if not isinstance(values, pd.Series):
+            values = pd.Series(values if np.ndim(values) == 1 else [values], dtype=object)
+        self.pairs = list(values.head(limit).items())
+        self.more = len(values) - limit
+
+    def text(self, lang: str = "en") -> str:
+        from crmlab.labels import t
+
+        if lang == "en":
+            shown = ", ".join(f"row {idx!r}: {val!r}" for idx, val in self.pairs)
+            return shown + (f" (and {self.more} more)" if self.more > 0 else "")
+        shown = t("err_value_sep", lang).join(t("err_row_value", lang, row=repr(i), value=repr(v)) for i, v in self.pairs)
+        return shown + (t("err_and_more", lang, n=self.more) if self.more > 0 else "")
+
+
+class _Rows(Localised):
+    """Row labels where ``mask`` holds inside a keyed message: ``3, 7, 9 (and 4 more)`` (see :func:`_row_list`)."""
+
+    def __init__(self, index: pd.Index, mask):
+        mask = np.asarray(mask, dtype=bool)
+        self.rows = [repr(i) for i in index[mask][:MAX_SHOWN]]
+        self.more = int(mask.sum()) - MAX_SHOWN
+
+    def text(self, lang: str = "en") -> str:
+        from crmlab.labels import t
+
+        if lang == "en":
+            return ", ".join(self.rows) + (f" (and {self.more} more)" if self.more > 0 else "")
+        return t("err_value_sep", lang).join(self.rows) + (t("err_and_more", lang, n=self.more) if self.more > 0 else "")
+
+
 def show_values(values: pd.Series, limit: int = MAX_SHOWN) -> str:
     """Format up to ``limit`` offending values as ``row 3: 6, row 7: 0``."""
     if not isinstance(values, pd.Series):
@@ -68,15 +104,9 @@ def show_values(values: pd.Series, limit: int = MAX_SHOWN) -> str:
 def require_frame(df, name: str = "data", min_rows: int = 1) -> pd.DataFrame:
     """Check that ``df`` is a non-empty DataFrame."""
     if not isinstance(df, pd.DataFrame):
-        raise CRMDataError(
-            f"{name} must be a pandas DataFrame, got {type(df).__name__}. "
-            "Fix: pass a DataFrame, e.g. crmlab.datasets.load(...) or pd.read_csv(...)."
-        )
+        raise CRMDataError(Msg("err_not_frame", name=name, got=type(df).__name__))
     if len(df) < min_rows:
-        raise CRMDataError(
-            f"{name} has {len(df)} rows; at least {min_rows} needed. "
-            "Fix: check the filter that produced it, or load the data again."
-        )
+        raise CRMDataError(Msg("err_few_rows", name=name, n=len(df), min_rows=min_rows))
     return df
 
 
@@ -98,13 +128,12 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], name: str = "data"
         )
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        have = ", ".join(map(repr, list(df.columns)[:12])) or "no columns"
-        raise CRMDataError(
-            f"column {missing[0]!r} is missing from {name}"
-            + (f" (also missing: {', '.join(map(repr, missing[1:6]))})" if len(missing) > 1 else "")
-            + f". The data has: {have}. Fix: "
-            + (fix or f"rename your column to {missing[0]!r}, or load the data that has it.")
-        )
+        have = ", ".join(map(repr, list(df.columns)[:12])) or Msg("err_no_columns")
+        fix = fix or Msg("err_column_missing_fix", col=missing[0])
+        if len(missing) > 1:
+            raise CRMDataError(Msg("err_columns_missing", col=missing[0], name=name, have=have, fix=fix,
+                                   also=", ".join(map(repr, missing[1:6]))))
+        raise CRMDataError(Msg("err_column_missing", col=missing[0], name=name, have=have, fix=fix))
 
 
 def _frame_and_columns(df, columns) -> list:
@@ -123,12 +152,9 @@ def require_numeric(df: pd.DataFrame, columns: Iterable[str]) -> None:
         if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
             coerced = pd.to_numeric(s, errors="coerce")
             bad = s[coerced.isna() & s.notna()]
-            detail = f" Non-numeric values: {show_values(bad)}." if len(bad) else ""
-            raise CRMDataError(
-                f"column {col!r} must be numeric but has dtype {s.dtype}.{detail} "
-                f"Fix: convert it, e.g. df[{col!r}] = pd.to_numeric(df[{col!r}], errors='coerce'), "
-                "and decide what to do with the values that fail."
-            )
+            if len(bad):
+                raise CRMDataError(Msg("err_not_numeric_values", col=col, dtype=str(s.dtype), shown=_Shown(bad)))
+            raise CRMDataError(Msg("err_not_numeric", col=col, dtype=str(s.dtype)))
 
 
 def require_no_missing(df: pd.DataFrame, columns: Iterable[str], fix: str | None = None) -> None:
@@ -137,11 +163,8 @@ def require_no_missing(df: pd.DataFrame, columns: Iterable[str], fix: str | None
     for col in columns:
         miss = df[col].isna()
         if miss.any():
-            raise CRMDataError(
-                f"column {col!r} has {int(miss.sum())} missing value(s) at row(s) {_row_list(df.index, miss)}"
-                + ". Fix: "
-                + (fix or f"drop those rows (df.dropna(subset=[{col!r}])) or fill them.")
-            )
+            raise CRMDataError(Msg("err_missing", col=col, n=int(miss.sum()), rows=_Rows(df.index, miss),
+                                   fix=fix or Msg("err_missing_fix", col=col)))
 
 
 def require_in_scale(
@@ -183,20 +206,15 @@ def require_in_scale(
         bad = present[(present < low) | (present > high)]
         if len(bad):
             one_below = bool((bad == low - 1).all()) and low - 1 >= 0
-            raise CRMDataError(
-                f"column {col!r} has {len(bad)} value(s) outside the {low:g}-{high:g} scale: "
-                f"{show_values(bad)}. Fix: correct the data-entry errors, or set them to "
-                "missing (NaN) and treat them as unanswered."
-                + (f" If the question really runs {low - 1:g}-{high:g}, say so: scale=({low - 1:g}, {high:g})."
-                   if one_below else "")
-            )
+            values = dict(col=col, n=len(bad), low=f"{low:g}", high=f"{high:g}", shown=_Shown(bad))
+            if one_below:
+                raise CRMDataError(Msg("err_out_of_scale_shifted", below=f"{low - 1:g}", **values))
+            raise CRMDataError(Msg("err_out_of_scale", **values))
         if integer:
             frac = present[present != np.round(present)]
             if len(frac):
-                raise CRMDataError(
-                    f"column {col!r} must hold whole-number ratings on the {low:g}-{high:g} "
-                    f"scale, found: {show_values(frac)}. Fix: round or correct them."
-                )
+                raise CRMDataError(Msg("err_not_whole_ratings", col=col, low=f"{low:g}", high=f"{high:g}",
+                                       shown=_Shown(frac)))
 
 
 def require_weights(
@@ -292,9 +310,7 @@ def require_choice(value, choices: Iterable, name: str):
     except (TypeError, ValueError):
         ok = False
     if not ok:
-        raise CRMDataError(
-            f"{name}={value!r} is not one of {', '.join(map(repr, choices))}. Fix: pick one of those."
-        )
+        raise CRMDataError(Msg("err_not_one_of", name=name, value=value, choices=", ".join(map(repr, choices))))
     return value
 
 
@@ -305,15 +321,14 @@ def require_positive(value: float, name: str, allow_zero: bool = False) -> float
     refused (True is not a count of anything).
     """
     if isinstance(value, (bytes, bool, np.bool_)):
-        raise CRMDataError(f"{name}={value!r} is not a number ({type(value).__name__}). "
-                           f"Fix: pass a number, e.g. {name}=1.0.")
+        raise CRMDataError(Msg("err_not_a_number_type", name=name, value=value, got=type(value).__name__))
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise CRMDataError(f"{name}={value!r} is not a number. Fix: pass a number.") from None
+        raise CRMDataError(Msg("err_not_a_number", name=name, value=value)) from None
     if not np.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
         bound = ">= 0" if allow_zero else "> 0"
-        raise CRMDataError(f"{name}={value!r} must be {bound}. Fix: pass a number {bound}.")
+        raise CRMDataError(Msg("err_not_positive", name=name, value=value, bound=bound))
     return v
 
 
@@ -670,12 +685,7 @@ def require_group_labels(df: pd.DataFrame, by: str) -> None:
     blank = [k for k, u in enumerate(uniques) if isinstance(u, str) and not u.strip()]
     miss = pd.Series((codes == -1) | (np.isin(codes, blank) if blank else False), index=df.index)
     if miss.any():
-        raise CRMDataError(
-            f"group column {by!r} has {int(miss.sum())} missing or blank label(s) at row(s) {_row_list(df.index, miss)}"
-            + f" of {len(df)}. Fix: drop them on purpose, "
-            f"df = df[df[{by!r}].fillna('').astype(str).str.strip() != ''], "
-            f"or label them, e.g. df[{by!r}] = df[{by!r}].fillna('unknown')."
-        )
+        raise CRMDataError(Msg("err_group_labels", by=by, n=int(miss.sum()), rows=_Rows(df.index, miss), total=len(df)))
 
 
 def customer_weights(weights, n: int) -> np.ndarray:

@@ -46,6 +46,8 @@ CASES = [
     Bad("b2-ds-names-topic-number", D + "names", lambda: datasets.names(3), r"topic must be text"),
     Bad("b2-ds-truth-seed-negative", D + "ground_truth", lambda: datasets.ground_truth("ecsi_survey", seed=-5), r"seed=-5"),
     Bad("b2-ds-describe-unknown", D + "describe", lambda: datasets.describe("servqual"), r"unknown dataset 'servqual'"),
+    Bad("b2-ds-data-dictionary-lang", D + "data_dictionary", lambda: datasets.data_dictionary("fr"), r"lang='fr'"),
+    Bad("b2-ds-describe-lang", D + "describe", lambda: datasets.describe("textbook_case", "ZH"), r"lang='ZH'"),
     Bad("b2-ds-write-all-into-a-file", D + "write_all", lambda: datasets.write_all(__file__), r"is a file, not a folder"),
 ]
 

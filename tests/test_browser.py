@@ -3,7 +3,9 @@
 Run: ``python -m pytest -m browser -p no:xdist tests/test_browser.py`` (``make browser-test``;
 ``.ci/browser-setup.sh`` installs Debian's chromium, fonts-noto-cjk and playwright).
 JupyterLab serves a temporary copy of notebooks/ (the committed notebooks are never
-modified); one screenshot per notebook goes to build/browser/.
+modified); one screenshot per notebook goes to build/browser/. The Chinese edition's teaching
+notebook 01 and its Chinese student exercise (the pilot) are run as committed (``lang = "zh"``), with checks
+that every rendered Chinese character has a real CJK glyph (no tofu box) and that no plot warned of a missing glyph.
 """
 
 from __future__ import annotations
@@ -50,7 +52,10 @@ def lab(tmp_path_factory):
     for stale in SHOTS.glob("FAILED_*.png"):
         stale.unlink()
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    for nb_path in (root / "notebooks").glob("*.ipynb"):  # no stale outputs: only the browser's run counts
+    # the Chinese student copies (never the solutions), where the Chinese exercise links expect them
+    shutil.copytree(ROOT / "exercises" / "zh", root / "exercises" / "zh", ignore=shutil.ignore_patterns("solutions"))
+    for nb_path in [*(root / "notebooks").rglob("*.ipynb"), *(root / "exercises").rglob("*.ipynb")]:
+        # no stale outputs: only the browser's run counts
         nb = json.loads(nb_path.read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             if cell["cell_type"] == "code":
@@ -112,11 +117,11 @@ def browser():
             b.close()
 
 
-def _open_and_run_all(browser, lab, name):
-    """Open notebooks/<name> in JupyterLab, Run > Run All Cells, wait until every cell has run."""
+def _open_and_run_all(browser, lab, name, folder="notebooks"):
+    """Open <folder>/<name> in JupyterLab, Run > Run All Cells, wait until every cell has run."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
-    page.goto(f"{lab}/lab/tree/notebooks/{name}?reset")
+    page.goto(f"{lab}/lab/tree/{folder}/{name}?reset")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
     # kernel connected and idle (status bar "Python 3 (ipykernel) | Idle") before running
     page.wait_for_function("() => /\\|\\s*Idle/.test(document.querySelector('#jp-main-statusbar')?.textContent || '')",
@@ -247,5 +252,56 @@ def test_chinese_renders_in_jupyterlab(browser, lab):
         assert re.search(r"[\u4e00-\u9fff]", text), "no Chinese character in any output"
         assert "继续保持" in text or "顾客" in text
         _screenshot(page, SHOTS / "01_satisfaction_zh.png")
+    finally:
+        page.close()
+
+
+# Does the page draw Chinese with a real CJK font? Draw characters in the font the rendered markdown uses: with
+# no glyph, every character becomes the same fallback box (tofu), so two different characters give the same
+# bitmap, and that bitmap equals the one of a private-use character no font has.
+CJK_GLYPHS_JS = """el => {
+    const font = getComputedStyle(el).fontFamily;
+    const draw = ch => {
+        const c = document.createElement('canvas'); c.width = 40; c.height = 40;
+        const g = c.getContext('2d'); g.font = `28px ${font}`; g.fillStyle = '#000'; g.textBaseline = 'top';
+        g.fillText(ch, 4, 4);
+        return Array.from(g.getImageData(0, 0, 40, 40).data).join(',');
+    };
+    const a = draw('顾'), b = draw('客'), tofu = draw('\\uE000'), blank = draw(' ');
+    return {font, distinct: a !== b, notTofu: a !== tofu && b !== tofu, inked: a !== blank,
+            notoCJK: document.fonts.check('16px "Noto Sans CJK SC"')};
+}"""
+HAN = re.compile(r"[\u4e00-\u9fff]")
+CHINESE_EDITION = [("notebooks", "zh/01_satisfaction.ipynb"), ("exercises", "zh/01_satisfaction.ipynb")]
+
+
+@pytest.mark.parametrize("folder,name", CHINESE_EDITION, ids=["teaching-zh-01", "exercise-zh-01"])
+def test_chinese_edition_runs_and_renders_in_jupyterlab(browser, lab, folder, name):
+    if not (ROOT / folder / name).exists():
+        pytest.skip(f"{folder}/{name} is missing: crmlab translate --build-zh")
+    label = f"{folder}/{name}"
+    page = _open_and_run_all(browser, lab, name, folder=folder)
+    try:
+        _assert_no_errors(page, label)
+        errors = page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
+        assert errors.count() == 0, f"{label}: {errors.count()} error output(s)"
+        markdown = page.locator(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown")
+        md_text = "\n".join(markdown.all_inner_texts())
+        assert len(HAN.findall(md_text)) > 50, f"{label}: the rendered markdown cells show no Chinese"
+        out_text = "\n".join(page.locator(".jp-Notebook .jp-OutputArea-output").all_inner_texts())
+        assert HAN.search(out_text), f"{label}: no Chinese character in any output"
+        stderr = page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        glyph = [t for t in stderr.all_inner_texts() if re.search(r"Glyph .* missing", t)]
+        assert glyph == [] and not re.search(r"Glyph \d+ .*missing from font", out_text), f"{label}: {glyph[:2]}"
+        fonts = markdown.first.evaluate(CJK_GLYPHS_JS)
+        assert fonts["inked"] and fonts["distinct"] and fonts["notTofu"], f"{label}: Chinese drawn as boxes: {fonts}"
+        if folder == "notebooks":
+            n_png = sum("image/png" in o.get("data", {}) for c in json.loads(
+                (ROOT / folder / name).read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"
+                for o in c.get("outputs", []))
+            assert page.locator(".jp-Notebook .jp-OutputArea-output img").count() >= min(n_png, 1)
+        else:  # the Chinese checks answer an unanswered question in Chinese
+            assert "尚未作答" in out_text, f"{label}: no Chinese check verdict"
+        _screenshot(page, SHOTS / f"zh_{folder}_{Path(name).stem}.png")
     finally:
         page.close()

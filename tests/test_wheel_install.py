@@ -62,6 +62,18 @@ def test_wheel_ships_notebooks_and_student_copies_but_no_solutions(installed):
     assert "crmlab/_shipped/satisfaction_survey.csv" in names
 
 
+def test_wheel_ships_the_chinese_edition_but_no_chinese_solution(installed):
+    names = set(zipfile.ZipFile(installed["wheel"]).namelist())
+    assert {"crmlab/_kit/notebooks/zh/01_satisfaction.ipynb", "crmlab/_kit/exercises/zh/01_satisfaction.ipynb",
+            "crmlab/_kit/exercises/zh/08_case_report_brief.md", "crmlab/_kit/exercises/08_case_report_brief.md",
+            "crmlab/_shipped/README.zh.md"} <= names
+    for pattern in ("notebooks/zh/[0-9][0-9]_*.ipynb", "exercises/zh/[0-9][0-9]_*.ipynb", "exercises/zh/[0-9][0-9]_*.md"):
+        for path in sorted(ROOT.glob(pattern)):
+            assert f"crmlab/_kit/{path.relative_to(ROOT).as_posix()}" in names
+    assert (ROOT / "exercises/zh/solutions/01_satisfaction.ipynb").exists()  # in the checkout, never in the wheel
+    assert not [n for n in names if "/solutions/" in n or n.endswith("_solution.ipynb")]
+
+
 def test_installed_copy_is_imported(installed):
     r = _run([installed["py"], "-c", "import crmlab, crmlab._paths as p; print(crmlab.__file__); print(p.kit_root())"],
              cwd=installed["cwd"], env=installed["env"])
@@ -90,6 +102,18 @@ def test_assign_hands_out_the_student_copy(installed):
     with open(out / "instructor" / "01_satisfaction_answer_key.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert [r["student_id"] for r in rows] == ["s001"]
+
+
+def test_assign_in_chinese_hands_out_the_installed_chinese_copy(installed):
+    roster = installed["cwd"] / "roster_zh.csv"
+    roster.write_text("student_id,name\ns002,Han Mei\n", encoding="utf-8")
+    out = installed["cwd"] / "assignments_zh"
+    _run([installed["crmlab"], "assign", "--topic", "01_satisfaction", "--roster", roster, "--out", out,
+          "--jobs", "1", "--lang", "zh"], cwd=installed["cwd"], env=installed["env"])
+    nb = json.loads((out / "students" / "s002" / "01_satisfaction_s002.ipynb").read_text(encoding="utf-8"))
+    assert "".join(nb["cells"][0]["source"]).startswith("# 练习：顾客满意")
+    params = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    assert 'lang = "zh"' in "".join(params["source"])
 
 
 def test_solutions_only_command_names_root(installed):

@@ -120,7 +120,7 @@ def test_links_work_from_the_zh_folders():
                 target = (ROOT / ed.target).parent / href.partition("#")[0]
                 assert target.exists(), f"{ed.target}: link {href} leads nowhere"
     start = (ROOT / "notebooks/zh/00_start_here.ipynb").read_text(encoding="utf-8")
-    assert "(../../datasets/README.md)" in start and "(01_satisfaction.ipynb)" in start
+    assert "(../../datasets/README.zh.md)" in start and "(01_satisfaction.ipynb)" in start
 
 
 def test_student_copies_come_from_the_chinese_solutions():

@@ -41,10 +41,13 @@ _LANG = ["en"]  # the language of the verdicts and hints (set by a topic's exerc
 
 
 def set_lang(lang: str = "en") -> None:
-    """Make the checks speak ``lang`` ("en" or "zh") from now on. The topics' ``exercise_data`` call it."""
+    """Make the checks (and, in a notebook, the kit's errors and warnings) speak ``lang`` ("en" or "zh") from now on.
+    The topics' ``exercise_data`` call it."""
+    from crmlab.errors import notebook_lang
     from crmlab.labels import check_lang
 
     _LANG[0] = check_lang(lang)
+    notebook_lang(lang)  # a notebook in this language shows CRMDataError and CRMWarning in it too
 
 
 def lang() -> str:

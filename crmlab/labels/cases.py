@@ -21,9 +21,7 @@ LABELS = {
                          "and a perceived-value survey, which the case data do not include; notebook 06 teaches "
                          "both on their own datasets."),
     "case_no_key_accounts": "This company has no key-account programme; the Burnett matrix does not apply.",
-    "case_customers": "Customers",
-    "case_industry": "Industry",
-    "case_seed": "Seed",
+    "case_facts": "Industry: {industry} · Customers: {customers} · Seed: {seed}",
     # the key-figure tables of each section (crmlab.report.key_figures)
     "case_value": "Value",
     "kf_csi": "Customer satisfaction index (CSI, 0-100)",

@@ -26,16 +26,17 @@ from crmlab.report.numbers import (
     servqual_exceeds, servqual_numbers, synthesis, value_numbers,
 )
 from crmlab.report.text import (
-    KEY_FIGURES, LANGS, SECTIONS, burnett_sentence, check_lang, conclusions, figure_titles, interaction_sentence,
-    key_figures, loyalty_sentence, md, measures, satisfaction_sentence, servqual_sentence, value_sentence,
+    KEY_FIGURES, LANGS, SECTIONS, burnett_sentence, check_lang, conclusions, facts_line, figure_titles,
+    interaction_sentence, key_figures, loyalty_sentence, md, measures, satisfaction_sentence, servqual_sentence,
+    value_sentence,
 )
 
 __all__ = [
     "ABANDON_LIMIT", "BATCH_COLUMNS", "CLV_DISCOUNT", "CLV_RETENTION_CAP", "CRMDataError", "DEFAULT_COST_PER_CONTACT",
     "FCR_TARGET", "HIDE_TAG", "Job", "KEY_FIGURES", "LANGS", "NOTEBOOK", "Outcome", "SECTIONS", "SECTION_NUMBERS",
     "abandon_high", "assess", "burnett_numbers", "burnett_sentence", "check_lang", "conclusions", "export_html",
-    "external_references", "fcr_low", "figure_titles", "interaction_numbers", "interaction_sentence", "key_figures",
-    "loyalty_numbers", "loyalty_sentence", "make_job", "md", "measures", "offline_html", "read_batch", "run_batch",
+    "external_references", "facts_line", "fcr_low", "figure_titles", "interaction_numbers", "interaction_sentence",
+    "key_figures", "loyalty_numbers", "loyalty_sentence", "make_job", "md", "measures", "offline_html", "read_batch", "run_batch",
     "run_report", "satisfaction_numbers", "satisfaction_sentence", "servqual_exceeds", "servqual_numbers",
     "servqual_sentence", "summary_table", "synthesis", "value_numbers", "value_sentence",
     "_progress_line", "_up_to_date",

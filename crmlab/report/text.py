@@ -53,6 +53,19 @@ def md(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
+def facts_line(case, n: dict, seed: int, lang: str = "en") -> str:
+    """The line under the case narrative: industry, number of customers, seed (one sentence key, ``case_facts``).
+
+    >>> from crmlab import cases
+    >>> facts_line(cases.get("hotpot"), {"customers": 2000}, 42)
+    'Industry: restaurant chain · Customers: 2,000 · Seed: 42'
+    """
+    from crmlab.labels import t
+
+    return t("case_facts", check_lang(lang), industry=md(case.text("industry", lang)),
+             customers=f"{n['customers']:,}", seed=seed)
+
+
 def _name(key: str, prefix: str, lang: str) -> str:
     """A data value in a sentence, escaped for Markdown/HTML (:func:`md`): its catalogue label
     (``prefix + key``) in Chinese; in English the value as it is in the data (:func:`crmlab.labels.plain`)."""
