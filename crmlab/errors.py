@@ -141,8 +141,9 @@ def warning_text(warning, lang: str = "en") -> str:
 _STATE = {"lang": "en", "ipython": None}
 
 
-def notebook_lang(lang: str = "en") -> str:
-    """Show CRMDataError and CRMWarning in ``lang`` from now on, in this kernel (idempotent; returns ``lang``).
+def notebook_lang(lang: str = "en") -> None:
+    """Show CRMDataError and CRMWarning in ``lang`` from now on, in this kernel (idempotent; returns nothing, so
+    it can end a notebook's imports cell without an output).
 
     Installs, once, an IPython exception handler for :class:`CRMDataError` (the traceback's last line says the
     message in ``lang``; the type and ``str(error)`` stay the same) and a ``warnings.showwarning`` that writes a
@@ -174,7 +175,6 @@ def notebook_lang(lang: str = "en") -> str:
     if shell is not None and _STATE["ipython"] is not shell:
         shell.set_custom_exc((CRMDataError,), _show_error)
         _STATE["ipython"] = shell
-    return lang
 
 
 def _show_error(shell, etype, value, tb, tb_offset=None):
