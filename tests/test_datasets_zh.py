@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from crmlab import datasets
 from crmlab.errors import CRMDataError
 from crmlab.labels import source
+
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def test_chinese_data_dictionary_is_generated_from_code():
@@ -51,3 +55,37 @@ def test_dataset_level_labels_follow_the_spec(name):
                          (f"dd_{name}_truth", spec.truth_notes)):
         if key in keys:
             assert keys[key] == datasets._without_chinese(english), f"{key}: update it to the spec's text"
+
+
+@pytest.mark.parametrize("name", datasets.names())
+def test_every_dataset_has_its_dataset_level_chinese_texts(name):
+    """Title, description and ground-truth note of each dataset are translated and current: README.zh.md shows
+    no English fallback (a spec edit without a label update, or a label without a msgstr, fails here)."""
+    from crmlab.labels import t
+
+    spec = datasets.get_spec(name)
+    texts = [("title", f"dd_{name}", spec.title), ("about", f"dd_{name}_about", spec.description)]
+    texts += [("truth", f"dd_{name}_truth", spec.truth_notes)] if spec.truth_notes.strip() else []
+    for what, key, english in texts:
+        assert source().get(key) == datasets._without_chinese(english), f"{key}: add it (the spec's English)"
+        zh = datasets._dataset_text(name, what, english, "zh")
+        assert zh == t(key, "zh") != source()[key], f"{key}: translate it in crmlab.po"
+        assert CJK.search(zh) and not CJK.search(source()[key]), key
+        assert set(re.findall(r"`[^`]+`", english)) <= set(re.findall(r"`[^`]+`", zh)), f"{key}: a code span lost"
+
+
+def test_chinese_dictionary_has_no_english_sentence():
+    from test_zh_edition import latin_sentences
+
+    zh = datasets.data_dictionary("zh")
+    assert latin_sentences(zh) == [], "Fix: translate the entries shown (crmlab.po), then crmlab data"
+    assert zh.splitlines()[2].startswith("<!-- 由 `crmlab data` 根据 ") and zh.splitlines()[2].endswith(" -->")
+
+
+def test_without_chinese_handles_a_bracket_holding_a_bracket():
+    text = datasets.get_spec("servqual_survey").description
+    english = datasets._without_chinese(text)
+    assert not CJK.search(english)
+    assert "five dimensions (wordings in `crmlab.servqual.instrument()`). Each" in english
+    assert "the zone of tolerance (PZB 1994)." in english  # the Chinese part of a bracket goes, the rest stays
+    assert datasets._without_chinese("f(x) (a, 中文 b; c (d))") == "f(x) (a, c (d))"

@@ -239,7 +239,7 @@ def test_data_dictionary_labels_follow_the_dataset_spec():
     for key, en in entries.items():
         name, col, *unit = key[3:].split("__")
         spec = {c.name: c for c in datasets.get_spec(name).columns}[col]
-        assert en == (spec.unit if unit else datasets._dictionary_english(spec.description)), key
+        assert en == datasets._dictionary_english(spec.unit if unit else spec.description), key  # as describe() reads it
     zh = datasets.describe("satisfaction_survey", "zh").set_index("列")
     assert list(zh.columns) == ["类型", "单位或取值范围", "含义"]
     assert zh.loc["overall", "含义"] == "总体满意度" and zh.loc["quality", "单位或取值范围"] == "1-5"
