@@ -176,8 +176,8 @@ def _cell_html(cell, lang: str, md) -> str:
 def _notes_html(rows: list[dict], lang: str) -> str:
     if not rows:
         return ""
-    items = "".join(f"<li><strong>{html.escape(r['minutes'])} {html.escape(t('slides_min', lang))}, "
-                    f"{html.escape(r['part'])}</strong>: {html.escape(r['ask'])}</li>" for r in rows)
+    items = "".join(f"<li><strong>{html.escape(t('slides_note_row', lang, minutes=r['minutes'], part=r['part']))}"
+                    f"</strong>{html.escape(t('slides_note_sep', lang))}{html.escape(r['ask'])}</li>" for r in rows)
     return f"<aside class='notes'><ul>{items}</ul></aside>"
 
 

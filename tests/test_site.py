@@ -197,7 +197,7 @@ def test_session_plan_rows_become_the_speaker_notes_of_their_section(tmp_path):
     chunks = page.split("<section>")
     title = next(c for c in chunks if "<h1>Title</h1>" in c)
     idea = next(c for c in chunks if "<h2>1. An idea</h2>" in c)
-    assert "who has complained?" in title and "what does the &lt;mean&gt; hide?" in idea
+    assert "who has complained?" in title and "0-10 min, lecture" in title and "what does the &lt;mean&gt; hide?" in idea
     assert "<aside class='notes'>" in idea and "hide?" not in title
     assert "plots.csi_bars" not in page  # a chart's code is hidden
     assert "https://" not in page and "../_reveal/dist/reveal.js" in page and "../zh/01_x.html" in page

@@ -19,7 +19,8 @@ LABELS = {
 }
 LABELS.update({
     "slides_widget_live": "Live demo: switch to JupyterLab and move the widget's sliders (it needs a running kernel).",
-    "slides_min": "min",
+    "slides_note_row": "{minutes} min, {part}",
+    "slides_note_sep": ": ",
     "slides_index": "Lecture slides",
     "slides_index_help": "One deck per teaching notebook. Arrow keys move between slides; press s for the speaker "
                          "notes (the session plan), f for full screen, Esc for the overview.",
