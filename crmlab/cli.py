@@ -422,21 +422,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="notebooks to execute and save with their outputs")
     p.set_defaults(func=_cmd_execute)
 
-    p = sub.add_parser("site", help="the course website, English and Chinese, that opens offline (Sphinx)")
-    p.add_argument("--out", default="build/site", help="output folder (default: build/site)")
-    p.add_argument("--lang", default="en,zh", help="editions: en, zh or en,zh (default: en,zh)")
-    p.add_argument("--students", action="store_true", help="leave out the instructor's guide (its model "
-                                                           "answers): a site to give students")
-    p.add_argument("--root", default=None, help=ROOT_HELP)
-    p.set_defaults(func=_cmd_site)
-
-    p = sub.add_parser("slides", help="one reveal.js deck per teaching notebook, offline; --tag: slide tags")
-    p.add_argument("--out", default="build/slides", help="output folder (default: build/slides)")
-    p.add_argument("--lang", default="en,zh", help="editions: en, zh or en,zh (default: en,zh)")
-    p.add_argument("--tag", action="store_true", help="write the rule's slide tags into the English teaching "
-                                                       "notebooks (cells that have one keep it)")
-    p.add_argument("--root", default=None, help=ROOT_HELP)
-    p.set_defaults(func=_cmd_slides)
+    for name, helptext, out, flag, flag_help, func in (
+            ("site", "the course website, English and Chinese, that opens offline (Sphinx)", "build/site",
+             "--students", "leave out the instructor's guide (its model answers): a site to give students", _cmd_site),
+            ("slides", "one reveal.js deck per teaching notebook, offline; --tag: slide tags", "build/slides",
+             "--tag", "write the rule's slide tags into the English teaching notebooks (cells that have one keep "
+                      "it)", _cmd_slides)):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--out", default=out, help=f"output folder (default: {out})")
+        p.add_argument("--lang", default="en,zh", help="editions: en, zh or en,zh (default: en,zh)")
+        p.add_argument(flag, action="store_true", help=flag_help)
+        p.add_argument("--root", default=None, help=ROOT_HELP)
+        p.set_defaults(func=func)
 
     p = sub.add_parser("translate", help="(authors) the Chinese catalogue crmlab/locale/zh (needs Babel)")
     p.add_argument("--update", action="store_true", help="write the current English into the .po (changed -> fuzzy)")

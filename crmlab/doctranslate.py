@@ -32,7 +32,7 @@ from pathlib import Path
 
 from crmlab._io import atomic_write_text
 from crmlab.errors import CRMDataError
-from crmlab.nbtranslate import LANG, PREVIOUS, _read_po, _relink, _root, _write_po, catalogues, previous_english
+from crmlab.nbtranslate import LANG, _read_po, _relink, _root, catalogues
 
 FOLDERS = ("exercises", "guide", "site")  # where an English document may live (one level deep)
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -148,39 +148,14 @@ def messages(text: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- catalogue, check, build
 def extract(source: str | Path, root=None) -> dict[str, int]:
     """Bring the document's catalogue up to date with its English (new, changed -> fuzzy, dropped); counts."""
-    from babel.messages.catalog import Catalog
+    from crmlab.nbtranslate import update_catalogue
 
     root = _root(root)
     ed = doc_edition_of(source, root)
     msgs = messages(ed.path(root, "source").read_text(encoding="utf-8"))
-    po = ed.path(root, "catalogue")
-    old_cat = _read_po(po) if po.exists() else None
-    old = {m.context: m for m in old_cat if m.id} if old_cat is not None else {}
-    cat = Catalog(locale=LANG, project="crmlab", version="", copyright_holder="crmlab authors",
-                  msgid_bugs_address="", language_team="Chinese (zh)", last_translator="", fuzzy=False,
-                  creation_date=old_cat.creation_date if old_cat is not None else None,
-                  revision_date=old_cat.revision_date if old_cat is not None else None,
-                  header_comment=f"# Chinese edition of {ed.source} (msgctxt = heading slug / block number).\n"
-                                 "# Update: crmlab translate --notebooks " + ed.source + "; build: crmlab translate --build-zh.")
-    counts = {"new": 0, "fuzzy": 0, "dropped": 0, "same": 0}
-    for ctx, en in msgs:
-        m = old.get(ctx)
-        if m is None:
-            cat.add(en, "", context=ctx)
-            counts["new"] += 1
-        elif m.id == en:
-            cat.add(en, m.string, context=ctx, flags=m.flags, user_comments=m.user_comments if m.fuzzy else ())
-            counts["same"] += 1
-        else:
-            before = previous_english(m) if m.fuzzy and previous_english(m) is not None else m.id
-            cat.add(en, m.string, context=ctx, flags=set(m.flags) | {"fuzzy"},
-                    user_comments=[PREVIOUS] + ["| " + line for line in before.splitlines()])
-            counts["fuzzy"] += 1
-    for m in cat:
-        m.flags.discard("python-format")
-    counts["dropped"] = sum(c not in {c2 for c2, _ in msgs} for c in old)
-    _write_po(po, cat)
-    return counts
+    header = (f"# Chinese edition of {ed.source} (msgctxt = heading slug / block number).\n"
+              f"# Update: crmlab translate --notebooks {ed.source}; build: crmlab translate --build-zh.")
+    return update_catalogue(ed.path(root, "catalogue"), msgs, header)
 
 
 def problems(source: str | Path, root=None) -> dict[str, list[str]]:

@@ -223,43 +223,51 @@ def messages(nb) -> list[tuple[str, str]]:
     return [(c.metadata[ID_KEY], _text(c)) for c in nb.cells if _translatable(c) and c.metadata.get(ID_KEY)]
 
 
-def extract(source: str | Path, root=None) -> dict[str, int]:
-    """Bring the notebook's catalogue up to date with its English markdown (module docstring); counts."""
+def update_catalogue(po: Path, msgs: list[tuple[str, str]], header: str) -> dict[str, int]:
+    """Write catalogue ``po`` for the current English ``msgs`` ((context, English) pairs): a new context gets an
+    empty entry, an unchanged one keeps its Chinese, a changed one keeps its old Chinese marked ``fuzzy`` with the
+    previous English as comments, a context no longer there is dropped; the counts. Shared by the notebook and the
+    document catalogues."""
     from babel.messages.catalog import Catalog
 
+    old_cat = _read_po(po) if po.exists() else None
+    old = {m.context: m for m in old_cat if m.id} if old_cat is not None else {}
+    cat = Catalog(creation_date=old_cat.creation_date if old_cat is not None else None,
+                  revision_date=old_cat.revision_date if old_cat is not None else None, locale=LANG,
+                  project="crmlab", version="", copyright_holder="crmlab authors", msgid_bugs_address="",
+                  language_team="Chinese (zh)", last_translator="", fuzzy=False, header_comment=header)
+    counts = {"new": 0, "fuzzy": 0, "dropped": 0, "same": 0}
+    for ctx, en in msgs:
+        m = old.get(ctx)
+        if m is None:
+            cat.add(en, "", context=ctx)
+            counts["new"] += 1
+        elif m.id == en:  # unchanged; a translator who removed 'fuzzy' is done with the previous English
+            cat.add(en, m.string, context=ctx, flags=m.flags, user_comments=m.user_comments if m.fuzzy else ())
+            counts["same"] += 1
+        else:  # the English changed: keep the old Chinese, and the old English for the translator
+            before = previous_english(m) if m.fuzzy and previous_english(m) is not None else m.id
+            cat.add(en, m.string, context=ctx, flags=set(m.flags) | {"fuzzy"},
+                    user_comments=[PREVIOUS] + ["| " + line for line in before.splitlines()])
+            counts["fuzzy"] += 1
+    for m in cat:
+        m.flags.discard("python-format")
+    counts["dropped"] = sum(ctx not in {c for c, _ in msgs} for ctx in old)
+    _write_po(po, cat)
+    return counts
+
+
+def extract(source: str | Path, root=None) -> dict[str, int]:
+    """Bring the notebook's catalogue up to date with its English markdown (module docstring); counts."""
     root = _root(root)
     ed = edition_of(source, root)
     src = ed.path(root, "source")
     nb = nbformat.read(str(src), as_version=4)
     if assign_ids(nb):  # the ids are written into the English notebook once
         atomic_write_text(src, nbformat.writes(nb) + "\n")
-    po = ed.path(root, "catalogue")
-    old_cat = _read_po(po) if po.exists() else None
-    old = {m.context: m for m in old_cat if m.id} if old_cat is not None else {}
-    cat = Catalog(creation_date=old_cat.creation_date if old_cat is not None else None,
-                  revision_date=old_cat.revision_date if old_cat is not None else None,locale=LANG, project="crmlab", version="", copyright_holder="crmlab authors",
-                  msgid_bugs_address="", language_team="Chinese (zh)", last_translator="", fuzzy=False,
-                  header_comment=f"# Chinese edition of {ed.source} (msgctxt = the markdown cell's tr_id).\n"
-                                 f"# Update: crmlab translate --notebooks; build: crmlab translate --build-zh.")
-    counts = {"new": 0, "fuzzy": 0, "dropped": 0, "same": 0}
-    for cid, en in messages(nb):
-        m = old.get(cid)
-        if m is None:
-            cat.add(en, "", context=cid)
-            counts["new"] += 1
-        elif m.id == en:  # unchanged; a translator who removed 'fuzzy' is done with the previous English
-            cat.add(en, m.string, context=cid, flags=m.flags, user_comments=m.user_comments if m.fuzzy else ())
-            counts["same"] += 1
-        else:  # the English changed: keep the old Chinese, and the old English for the translator
-            before = previous_english(m) if m.fuzzy and previous_english(m) is not None else m.id
-            cat.add(en, m.string, context=cid, flags=set(m.flags) | {"fuzzy"},
-                    user_comments=[PREVIOUS] + ["| " + line for line in before.splitlines()])
-            counts["fuzzy"] += 1
-    for m in cat:
-        m.flags.discard("python-format")
-    counts["dropped"] = sum(cid not in {c for c, _ in messages(nb)} for cid in old)
-    _write_po(po, cat)
-    return counts
+    header = (f"# Chinese edition of {ed.source} (msgctxt = the markdown cell's tr_id).\n"
+              "# Update: crmlab translate --notebooks; build: crmlab translate --build-zh.")
+    return update_catalogue(ed.path(root, "catalogue"), messages(nb), header)
 
 
 def problems(source: str | Path, root=None) -> dict[str, list[str]]:

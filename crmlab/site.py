@@ -34,6 +34,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -97,6 +98,24 @@ def _link_map(root: Path, staged: dict[str, Path], dst: Path) -> dict[Path, Path
     return m
 
 
+def rewrite_links(text: str, target) -> str:
+    """Every relative Markdown link or image of ``text`` through ``target(path)``: the new path, or None to keep
+    the link's text only (an image: its alt text in italics). Web links, anchors and absolute paths stay; the
+    ``#fragment`` is kept. Shared by the site (:func:`relink`) and the decks (:func:`crmlab.slides.deck_links`)."""
+
+    def fix(m):
+        bang, label, href = m.groups()
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^/", href, re.I):
+            return m.group(0)
+        path, _, frag = href.partition("#")
+        new = target(path)
+        if new is None:
+            return label if not bang else f"*{label}*"
+        return f"{bang}[{label}]({new}{'#' + frag if frag else ''})"
+
+    return _LINK.sub(fix, text)
+
+
 def relink(text: str, src_dir: Path, dst_dir: Path, targets: dict[Path, Path], as_html: bool = False) -> str:
     """Relative links of Markdown written in ``src_dir`` re-pointed to the staged copies from ``dst_dir``;
     a link to a file the site does not carry keeps its text only (web links and anchors are kept).
@@ -108,20 +127,14 @@ def relink(text: str, src_dir: Path, dst_dir: Path, targets: dict[Path, Path], a
     '[a](x.ipynb) and b'
     """
 
-    def fix(m):
-        bang, label, href = m.groups()
-        if re.match(r"^[a-z][a-z0-9+.-]*:|^#", href, re.I):
-            return m.group(0)
-        path, _, frag = href.partition("#")
-        target = targets.get(Path(os.path.normpath(src_dir / path)))
-        if target is None:
-            return label if not bang else f"*{label}*"
-        new = os.path.relpath(target, dst_dir).replace(os.sep, "/")
-        if as_html and target.suffix in (".ipynb", ".md"):
-            new = new[: -len(target.suffix)] + ".html"
-        return f"{bang}[{label}]({new}{'#' + frag if frag else ''})"
+    def target(path):
+        staged = targets.get(Path(os.path.normpath(src_dir / path)))
+        if staged is None:
+            return None
+        new = os.path.relpath(staged, dst_dir).replace(os.sep, "/")
+        return new[: -len(staged.suffix)] + ".html" if as_html and staged.suffix in (".ipynb", ".md") else new
 
-    return _LINK.sub(fix, text)
+    return rewrite_links(text, target)
 
 
 def _widget_note(lang: str) -> dict:
@@ -243,16 +256,18 @@ def build(out="build/site", root=None, langs=LANGS, progress=print, instructor: 
         if lang not in LANGS:
             raise CRMDataError(f"site: lang={lang!r} is not an edition. Fix: use en and/or zh.")
     start = time.perf_counter()
-    src_root = out.parent / (out.name + "-src")
+    tmp = tempfile.TemporaryDirectory(prefix="crmlab-site-")  # the staged sources: nothing outside `out` stays
+    src_root = Path(tmp.name)
     procs = []
     for lang in langs:
         stage(root, lang, src_root / lang, instructor)
-        if (out / lang).exists():
-            shutil.rmtree(out / lang)
+        html_dir = src_root / f"{lang}-build" / "html"  # myst-nb writes next to the output folder: one each
+        if html_dir.parent.exists():
+            shutil.rmtree(html_dir.parent)
         env = dict(os.environ, CRMLAB_SITE_LANG=lang, PYTHONHASHSEED="0")
         log = open(src_root / f"sphinx-{lang}.log", "w", encoding="utf-8")
         procs.append((lang, log, subprocess.Popen(
-            [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", str(src_root / lang), str(out / lang)],
+            [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", str(src_root / lang), str(html_dir)],
             env=env, stdout=log, stderr=subprocess.STDOUT)))
     failed = []
     for lang, log, p in procs:
@@ -262,7 +277,13 @@ def build(out="build/site", root=None, langs=LANGS, progress=print, instructor: 
             failed.append(lang)
     if failed:
         tail = "\n".join((src_root / f"sphinx-{lang}.log").read_text(encoding="utf-8")[-2000:] for lang in failed)
-        raise CRMDataError(f"site: Sphinx failed for {failed}:\n{tail}\nFix: see {src_root}/sphinx-<lang>.log.")
+        tmp.cleanup()
+        raise CRMDataError(f"site: Sphinx failed for {failed}:\n{tail}\nFix: the page named in the log above.")
+    for lang in langs:
+        if (out / lang).exists():
+            shutil.rmtree(out / lang)
+        shutil.copytree(src_root / f"{lang}-build" / "html", out / lang, ignore=shutil.ignore_patterns(".doctrees"))
+    tmp.cleanup()
     atomic_write_text(out / "index.html", _redirect())
     problems = check_site(out)
     if problems:

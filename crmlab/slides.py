@@ -97,17 +97,15 @@ def session_plan(guide: Path) -> list[dict]:
     """The rows of a guide page's session-plan table: minutes, part, section (int or None), what to do and ask."""
     if not guide.exists():
         return []
-    rows, in_table = [], False
+    rows = []
     for line in guide.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else None
-        if cells is None:
-            in_table = False
+        if not line.lstrip().startswith("|"):
             continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and re.fullmatch(r"\d+\s*[-–]\s*\d+", cells[0]):
             sec = re.match(r"\d+", cells[2])
             rows.append({"minutes": cells[0], "part": cells[1], "section": int(sec.group(0)) if sec else None,
                          "ask": cells[3]})
-            in_table = True
     return rows
 
 
@@ -138,9 +136,6 @@ def _output_html(out, md) -> str:
     return ""
 
 
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)\)")
-
-
 def deck_links(text: str) -> str:
     """Links of a notebook's Markdown as a deck needs them: another teaching notebook -> its deck, a web link or
     an anchor as it is, anything else (a file the decks do not carry) -> its text only.
@@ -148,18 +143,13 @@ def deck_links(text: str) -> str:
     >>> deck_links("[next](02_complaints.ipynb), [data](../datasets/README.md), [web](https://x.org)")
     '[next](02_complaints.html), data, [web](https://x.org)'
     """
+    from crmlab.site import rewrite_links
 
-    def fix(m):
-        bang, label, href = m.groups()
-        if re.match(r"^[a-z][a-z0-9+.-]*:|^#", href, re.I):
-            return m.group(0)
-        path, _, frag = href.partition("#")
-        if re.fullmatch(r"(\.\./notebooks/|\./)?(0[1-9]_[a-z0-9_]+)\.ipynb", path):
-            stem = re.search(r"0[1-9]_[a-z0-9_]+", path).group(0)
-            return f"{bang}[{label}]({stem}.html{'#' + frag if frag else ''})"
-        return label
+    def target(path):
+        m = re.fullmatch(r"(?:\.\./notebooks/|\./)?(0[1-9]_[a-z0-9_]+)\.ipynb", path)
+        return f"{m.group(1)}.html" if m else None
 
-    return _LINK.sub(fix, text)
+    return rewrite_links(text, target)
 
 
 def _cell_html(cell, lang: str, md) -> str:

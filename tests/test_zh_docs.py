@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from crmlab import doctranslate as D
+from crmlab import nbtranslate as N
 from crmlab.errors import CRMDataError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,12 +45,12 @@ def kit(tmp_path):
 
 def _fill(kit, zh: dict):
     po = kit / D.doc_edition_of("guide/01_x.md", kit).catalogue
-    cat = D._read_po(po)
+    cat = N._read_po(po)
     for m in cat:
         if m.id and m.context in zh:
             m.string = zh[m.context]
             m.flags.discard("fuzzy")
-    D._write_po(po, cat)
+    N._write_po(po, cat)
 
 
 def test_blocks_keep_a_fenced_block_whole_and_messages_skip_code():
@@ -83,8 +83,8 @@ def test_extract_build_and_a_changed_paragraph_goes_fuzzy(kit):
     counts = D.extract("guide/01_x.md", kit)
     assert counts["fuzzy"] == 1 and counts["new"] == 0
     assert D.problems("guide/01_x.md", kit)["fuzzy"] == ["a-guide/2"]
-    entry = next(m for m in D._read_po(kit / "crmlab/locale/zh/docs/guide__01_x.po") if m.context == "a-guide/2")
-    assert entry.string.startswith("第一段") and "First paragraph" in D.previous_english(entry)
+    entry = next(m for m in N._read_po(kit / "crmlab/locale/zh/docs/guide__01_x.po") if m.context == "a-guide/2")
+    assert entry.string.startswith("第一段") and "First paragraph" in N.previous_english(entry)
     with pytest.raises(CRMDataError, match="fuzzy"):
         D.built("guide/01_x.md", kit)
 
