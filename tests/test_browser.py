@@ -28,8 +28,6 @@ SHOTS = ROOT / "build" / "browser"
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 TEACHING = [n for n in NOTEBOOKS if not n.startswith("00_")]
 RUN_TIMEOUT_MS = 120_000
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
 
@@ -107,14 +105,7 @@ def lab(tmp_path_factory):
         log.close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with playwright_sync.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+# the `browser` fixture (one Chromium for the whole suite) is in conftest.py
 
 
 def _open_and_run_all(browser, lab, name, folder="notebooks"):

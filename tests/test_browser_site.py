@@ -59,19 +59,15 @@ def slides_out(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page():
-    from playwright.sync_api import sync_playwright
-
+def page(browser):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        pg = b.new_page(viewport={"width": 1280, "height": 900})
-        pg.requests_seen = []
-        pg.errors_seen = []
-        pg.on("request", lambda r: pg.requests_seen.append(r.url))
-        pg.on("pageerror", lambda e: pg.errors_seen.append(str(e)))
-        yield pg
-        b.close()
+    pg = browser.new_page(viewport={"width": 1280, "height": 900})
+    pg.requests_seen = []
+    pg.errors_seen = []
+    pg.on("request", lambda r: pg.requests_seen.append(r.url))
+    pg.on("pageerror", lambda e: pg.errors_seen.append(str(e)))
+    yield pg
+    pg.close()
 
 
 def _offline(page):
