@@ -46,6 +46,12 @@ def cell_texts(nb) -> list[str]:
     return texts
 
 
+def markdown_outputs(nb) -> list[str]:
+    """The Markdown every code cell displayed (the sentences built from the numbers), one string per output."""
+    return ["".join(o["data"]["text/markdown"]) for c in nb.cells if c.cell_type == "code"
+            for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]
+
+
 def all_text(nb) -> str:
     return "\n".join(cell_texts(nb))
 

@@ -3,7 +3,6 @@
 import re
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -13,6 +12,7 @@ from crmlab.checks import burnett as check
 from crmlab.labels import t
 
 from nbtools import EXERCISES, NOTEBOOKS, ROOT, all_text, errors, find_number, has_png, run_notebook
+from nbtools import markdown_outputs
 
 PARAMETERS = {"seed", "n_accounts", "n_experts", "lang", "delta", "budget", "discount"}
 
@@ -30,11 +30,6 @@ def test_papermill_sees_every_parameter(path, expected):
     import papermill as pm
 
     assert set(pm.inspect_notebook(str(path))) == expected
-
-
-def markdown_outputs(nb) -> list[str]:
-    return ["".join(o["data"]["text/markdown"]) for c in nb.cells if c.cell_type == "code"
-            for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]
 
 
 def test_committed_notebook_sentences_quote_their_numbers():

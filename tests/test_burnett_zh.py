@@ -15,14 +15,14 @@ from crmlab.checks import set_lang
 from crmlab.labels import t
 
 from nbtools import ROOT, all_text
+import nbtools
 
 ZH_NB = ROOT / "notebooks/zh/04_burnett_matrix.ipynb"
 ZH_SOLUTION = ROOT / "exercises/zh/solutions/04_burnett_matrix.ipynb"
 
 
 def markdown_outputs(nb) -> str:
-    return "\n".join("".join(o["data"]["text/markdown"]) for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    return "\n".join(nbtools.markdown_outputs(nb))
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,9 @@ from crmlab.checks import set_lang
 from crmlab.labels import t
 
 from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
+from nbtools import markdown_outputs as _markdown
 
 ZH_NB = ROOT / "notebooks/zh/02_complaints.ipynb"
-
-
-def _markdown(nb) -> list[str]:
-    return [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-            if "text/markdown" in o.get("data", {})]
 
 
 def _html(nb) -> str:

@@ -18,17 +18,13 @@ from crmlab.labels import source, t
 from crmlab.stats import diff_ci
 
 from nbtools import ROOT, all_text, errors, run_notebook
+from nbtools import markdown_outputs as _markdown
 from test_zh_edition import latin_sentences
 
 ZH_NB = ROOT / "notebooks/zh/03_loyalty.ipynb"
 EN_NB = ROOT / "notebooks/03_loyalty.ipynb"
 CJK = re.compile(r"[\u3400-\u9fff]")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _markdown(nb) -> list[str]:
-    return ["".join(o["data"]["text/markdown"]) for c in nb.cells if c.cell_type == "code"
-            for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]
 
 
 def _shown(cell) -> str:

@@ -6,6 +6,7 @@ from crmlab import datasets, pls
 from crmlab.checks import pls as check
 
 from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
+import nbtools
 
 NB = ROOT / "notebooks/07_satisfaction_index_pls.ipynb"
 EX = ROOT / "exercises/solutions/07_satisfaction_index_pls.ipynb"
@@ -21,8 +22,7 @@ def test_papermill_sees_every_parameter(path, names):
 
 
 def _markdown(nb) -> str:
-    return "\n".join("".join(o["data"]["text/markdown"]) for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    return "\n".join(nbtools.markdown_outputs(nb))
 
 
 def test_committed_notebook_quotes_its_numbers():

@@ -13,6 +13,7 @@ from crmlab.checks import pls as check, set_lang
 from crmlab.labels import t
 
 from nbtools import ROOT, all_text, errors, find_number, run_notebook
+import nbtools
 
 ZH_NB = ROOT / "notebooks/zh/07_satisfaction_index_pls.ipynb"
 ZH_SOL = ROOT / "exercises/zh/solutions/07_satisfaction_index_pls.ipynb"
@@ -20,8 +21,7 @@ ZH_STUDENT = ROOT / "exercises/zh/07_satisfaction_index_pls.ipynb"
 
 
 def _markdown(nb) -> str:
-    return "\n".join("".join(o["data"]["text/markdown"]) for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    return "\n".join(nbtools.markdown_outputs(nb))
 
 
 @pytest.fixture(scope="module")

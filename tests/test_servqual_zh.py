@@ -16,14 +16,10 @@ from crmlab.checks import set_lang
 from crmlab.labels import t
 
 from nbtools import ROOT, all_text, errors, run_notebook
+from nbtools import markdown_outputs as _markdown
 
 ZH_NB = ROOT / "notebooks/zh/05_gap_servqual.ipynb"
 ZH_SOLUTION = ROOT / "exercises/zh/solutions/05_gap_servqual.ipynb"
-
-
-def _markdown(nb) -> list[str]:
-    return [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-            for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})]
 
 
 def _zh(key):

@@ -12,6 +12,7 @@ from crmlab import value as val
 from crmlab.value.data import basket_truth, survey_truth
 
 from nbtools import ROOT, all_text, errors, find_number, has_png, run_notebook
+import nbtools
 
 NB = ROOT / "notebooks/06_customer_value.ipynb"
 EX = ROOT / "exercises/solutions/06_customer_value.ipynb"
@@ -26,8 +27,7 @@ def test_papermill_sees_every_parameter():
 
 
 def _markdown(nb) -> str:
-    return "\n".join(o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    return "\n".join(nbtools.markdown_outputs(nb))
 
 
 def _truth(seed, n):

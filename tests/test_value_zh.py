@@ -12,14 +12,14 @@ from crmlab.checks import lang as checks_lang, set_lang, value as check
 from crmlab.labels import label, t
 
 from nbtools import ROOT, all_text, errors, run_notebook
+import nbtools
 
 ZH_NB = ROOT / "notebooks/zh/06_customer_value.ipynb"
 ZH_EX = ROOT / "exercises/zh/solutions/06_customer_value.ipynb"
 
 
 def _markdown(nb) -> str:
-    return "\n".join(o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    return "\n".join(nbtools.markdown_outputs(nb))
 
 
 def _check_chinese_sections(nb, seed, n, n_baskets, n_respondents):
